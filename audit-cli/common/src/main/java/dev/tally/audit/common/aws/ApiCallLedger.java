@@ -1,0 +1,52 @@
+package dev.tally.audit.common.aws;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts every AWS API call the CLI makes, by service and operation, across all clients and threads. The scan reports
+ * it (calls made, what they cost) and the least-privilege test compares it with the IAM policy.
+ *
+ * <p>Counted once per logical call, before retries, so the count is what the user is billed for.
+ */
+public final class ApiCallLedger implements ExecutionInterceptor {
+    private final Map<ApiCall, LongAdder> counts = new ConcurrentHashMap<>();
+
+    /** One operation of one service, as the SDK names them (for example {@code EC2} / {@code DescribeInstances}). */
+    public record ApiCall(String service, String operation) implements Comparable<ApiCall> {
+        @Override
+        public int compareTo(ApiCall other) {
+            int byService = service.compareTo(other.service);
+            return byService != 0 ? byService : operation.compareTo(other.operation);
+        }
+
+        @Override
+        public String toString() {
+            return service + ":" + operation;
+        }
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        counts.computeIfAbsent(new ApiCall(service, operation), k -> new LongAdder()).increment();
+    }
+
+    /** A sorted copy of the counts so far. */
+    public Map<ApiCall, Long> snapshot() {
+        Map<ApiCall, Long> copy = new TreeMap<>();
+        counts.forEach((call, n) -> copy.put(call, n.sum()));
+        return copy;
+    }
+
+    public long total() {
+        return counts.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+}
