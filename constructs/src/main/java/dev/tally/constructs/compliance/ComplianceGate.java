@@ -1,0 +1,221 @@
+package dev.tally.constructs.compliance;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.cdklabs.cdknag.NagReportFormat;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.ServerlessChecks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
+import software.constructs.IConstruct;
+
+/**
+ * The compliance gate: runs cdk-nag's {@code AwsSolutions} and {@code Serverless} packs over a scope, applies the
+ * justified suppressions of a {@link SuppressionPolicy}, and after synthesis lists every unsuppressed error and
+ * warning across all stacks of the app, plus every stale suppression.
+ *
+ * <pre>
+ * ComplianceGate gate = ComplianceGate.builder().suppressions(SuppressionPolicy.load(file, LocalDate.now())).build();
+ * gate.applyTo(app);                      // after every stack has been built
+ * ComplianceReport report = gate.verify(app.synth());
+ * if (!report.passed()) { System.err.print(report.render()); System.exit(1); }
+ * </pre>
+ *
+ * <p>Why a separate verify step: with cdk-nag 2.x findings are only annotations, so {@code app.synth()} succeeds even
+ * when they are errors (aws/aws-cdk#37018). The gate reads them back from the cloud assembly instead.
+ *
+ * <p>A suppression is stale, and fails the gate, when its path matches no resource or when the rule no longer fires
+ * on the resource it matched: the file can then only hold suppressions that are in use. A path matching more than one
+ * resource in a stack is rejected too, so every entry stays scoped to one resource.
+ *
+ * <p>One gate instance serves one app: {@link #applyTo} records which resources each suppression was applied to,
+ * and {@link #verify} checks them.
+ */
+public final class ComplianceGate {
+
+    private final SuppressionPolicy policy;
+    private final boolean reports;
+    private final boolean verbose;
+    private final Map<JustifiedSuppression, List<String>> appliedPaths = new LinkedHashMap<>();
+    private final List<NagFinding> applyProblems = new ArrayList<>();
+    private boolean applied;
+
+    private ComplianceGate(Builder builder) {
+        this.policy = builder.policy;
+        this.reports = builder.reports;
+        this.verbose = builder.verbose;
+    }
+
+    /** Starts a gate with no suppressions, CSV reports on and terse messages. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Adds the nag packs to {@code scope} (an App, Stage or Stack) and applies the suppressions to the resources they
+     * name. Call it once, after every stack and resource of the scope exists: suppressions are resolved against the
+     * construct tree as it is now.
+     */
+    public void applyTo(IConstruct scope) {
+        if (applied) {
+            throw new IllegalStateException("this ComplianceGate was already applied; use one gate per app");
+        }
+        applied = true;
+        NagPackProps props = NagPackProps.builder()
+                .verbose(verbose)
+                .logIgnores(true) // the info annotation of a suppressed finding is how verify() spots stale entries
+                .reports(reports)
+                .reportFormats(List.of(NagReportFormat.CSV))
+                .build();
+        Aspects.of(scope).add(new AwsSolutionsChecks(props));
+        Aspects.of(scope).add(new ServerlessChecks(props));
+        applySuppressions(scope);
+    }
+
+    private void applySuppressions(IConstruct scope) {
+        if (policy.suppressions().isEmpty()) {
+            return;
+        }
+        List<ResourceRef> resources = new ArrayList<>();
+        for (IConstruct construct : scope.getNode().findAll()) {
+            if (CfnResource.isCfnResource(construct)) {
+                Stack stack = Stack.of(construct);
+                resources.add(new ResourceRef(construct.getNode().getPath(), stack));
+            }
+        }
+        for (JustifiedSuppression suppression : policy.suppressions()) {
+            Map<String, List<ResourceRef>> byStack = new LinkedHashMap<>();
+            for (ResourceRef resource : resources) {
+                if (suppression.path().matches(resource.path())) {
+                    byStack.computeIfAbsent(resource.stack().getNode().getPath(), k -> new ArrayList<>()).add(resource);
+                }
+            }
+            if (byStack.isEmpty()) {
+                applyProblems.add(new NagFinding(NagFinding.Level.ERROR, "-", suppression.path().toString(),
+                        suppression.rule(), "stale suppression " + suppression.label() + " (owner " + suppression.owner()
+                        + "): its path matches no resource; correct the path or delete the entry"));
+                continue;
+            }
+            List<String> paths = new ArrayList<>();
+            byStack.forEach((stackPath, matches) -> {
+                if (matches.size() > 1) {
+                    applyProblems.add(new NagFinding(NagFinding.Level.ERROR, stackPath, suppression.path().toString(),
+                            suppression.rule(), "suppression " + suppression.label() + " matches " + matches.size()
+                            + " resources in one stack (" + matches.stream().map(ResourceRef::path).toList()
+                            + "); a suppression must name exactly one resource"));
+                    return;
+                }
+                ResourceRef resource = matches.get(0);
+                NagSuppressions.addResourceSuppressionsByPath(resource.stack(), "/" + resource.path(),
+                        List.of(suppression.toNagPackSuppression()));
+                paths.add("/" + resource.path());
+            });
+            appliedPaths.put(suppression, paths);
+        }
+    }
+
+    /**
+     * Reads the findings of every stack in a synthesized assembly (nested stage assemblies included).
+     *
+     * @param assembly what {@code app.synth()} returned for the scope this gate was applied to
+     */
+    public ComplianceReport verify(CloudAssembly assembly) {
+        if (!applied) {
+            throw new IllegalStateException("call applyTo(scope) before synthesizing, then verify the assembly");
+        }
+        Set<NagFinding> errors = new LinkedHashSet<>(applyProblems);
+        Set<NagFinding> warnings = new LinkedHashSet<>();
+        Set<String> firedSuppressions = new LinkedHashSet<>();
+        List<CloudFormationStackArtifact> stacks = assembly.getStacksRecursively();
+        for (CloudFormationStackArtifact stack : stacks) {
+            String stackName = stack.getDisplayName();
+            for (SynthesisMessage message : stack.getMessages()) {
+                String text = Objects.toString(message.getEntry().getData(), "").strip();
+                String path = message.getId();
+                SynthesisMessageLevel level = message.getLevel();
+                if (level == SynthesisMessageLevel.INFO) {
+                    NagAnnotation.parseSuppressed(text)
+                            .ifPresent(suppressed -> firedSuppressions.add(path + " " + suppressed.ruleId()));
+                } else if (level == SynthesisMessageLevel.ERROR || level == SynthesisMessageLevel.WARNING) {
+                    NagFinding finding = toFinding(level, stackName, path, text);
+                    (level == SynthesisMessageLevel.ERROR ? errors : warnings).add(finding);
+                }
+            }
+        }
+        appliedPaths.forEach((suppression, paths) -> {
+            for (String path : paths) {
+                if (!firedSuppressions.contains(path + " " + suppression.rule())) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stackOf(stacks, path), path, suppression.rule(),
+                            "stale suppression " + suppression.label() + " (owner " + suppression.owner() + "): "
+                            + suppression.rule() + " no longer fires on this resource; delete the entry"));
+                }
+            }
+        });
+        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings));
+    }
+
+    private static NagFinding toFinding(SynthesisMessageLevel level, String stack, String path, String text) {
+        NagFinding.Level findingLevel = level == SynthesisMessageLevel.ERROR ? NagFinding.Level.ERROR : NagFinding.Level.WARNING;
+        return NagAnnotation.parseFinding(text)
+                .map(nag -> new NagFinding(findingLevel, stack, path, nag.qualifiedRuleId(), nag.info()))
+                .orElseGet(() -> new NagFinding(findingLevel, stack, path, "(cdk)", text.lines().findFirst().orElse("")));
+    }
+
+    private static String stackOf(List<CloudFormationStackArtifact> stacks, String resourcePath) {
+        return stacks.stream()
+                .filter(stack -> resourcePath.startsWith("/" + stack.getHierarchicalId() + "/"))
+                .map(CloudFormationStackArtifact::getDisplayName)
+                .findFirst().orElse("-");
+    }
+
+    private record ResourceRef(String path, Stack stack) {
+    }
+
+    /** Options of a {@link ComplianceGate}. */
+    public static final class Builder {
+        private SuppressionPolicy policy = SuppressionPolicy.none();
+        private boolean reports = true;
+        private boolean verbose;
+
+        private Builder() {
+        }
+
+        /** The justified suppressions to apply. Default: none, so every finding counts. */
+        public Builder suppressions(SuppressionPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Whether cdk-nag writes a CSV compliance report per stack and pack ({@code AwsSolutions-<stack>-NagReport.csv})
+         * into the assembly directory of the stack's stage. Default: true; tests that synthesize many apps may turn
+         * it off to save file I/O.
+         */
+        public Builder reports(boolean reports) {
+            this.reports = reports;
+            return this;
+        }
+
+        /** Whether messages carry cdk-nag's long explanation of each rule. Default: false (one line per finding). */
+        public Builder verbose(boolean verbose) {
+            this.verbose = verbose;
+            return this;
+        }
+
+        public ComplianceGate build() {
+            return new ComplianceGate(this);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tally.constructs.compliance;
+
+import java.util.List;
+
+/**
+ * What the gate found in a synthesized app: errors fail it, warnings are shown.
+ *
+ * @param stacksChecked how many stacks (across all stages) were read, so an empty app is visible in the summary
+ */
+public record ComplianceReport(int stacksChecked, List<NagFinding> errors, List<NagFinding> warnings) {
+
+    public ComplianceReport {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** True when there is no unsuppressed error and no stale suppression. */
+    public boolean passed() {
+        return errors.isEmpty();
+    }
+
+    /** Distinct rule ids of the errors, e.g. for assertions and summaries. */
+    public List<String> errorRules() {
+        return errors.stream().map(NagFinding::rule).distinct().sorted().toList();
+    }
+
+    /** A human-readable list: a summary line, then errors, then warnings. */
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        text.append("Compliance gate ").append(passed() ? "PASSED" : "FAILED").append(": ")
+                .append(errors.size()).append(" error(s), ").append(warnings.size()).append(" warning(s) in ")
+                .append(stacksChecked).append(" stack(s)").append(System.lineSeparator());
+        errors.forEach(finding -> text.append(finding.render()).append(System.lineSeparator()));
+        warnings.forEach(finding -> text.append(finding.render()).append(System.lineSeparator()));
+        if (!passed()) {
+            text.append("Fix each finding in the construct, or add a justified entry to the suppression file ")
+                    .append("(rule, path, reason, owner, expires); remove stale entries.").append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+}

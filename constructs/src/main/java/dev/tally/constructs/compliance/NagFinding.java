@@ -1,0 +1,30 @@
+package dev.tally.constructs.compliance;
+
+/**
+ * One problem the gate reports: an unsuppressed nag error or warning on a resource, or a suppression-file entry that
+ * no longer earns its place.
+ *
+ * @param level   {@link Level#ERROR} fails the gate; {@link Level#WARNING} is reported only
+ * @param stack   the stack it was found in, as the CDK displays it ({@code Staging/Renewal (tally-staging-renewal)}),
+ *                or {@code -} for a suppression that matched no stack
+ * @param path    the construct path of the resource ({@code /Staging/Renewal/Queue/Resource}) or suppression pattern
+ * @param ruleId  the cdk-nag rule id, with the granular finding in brackets when there is one
+ *                ({@code AwsSolutions-IAM5[Resource::*]}); {@code (cdk)} for an error the CDK itself raised
+ * @param message what is wrong, in one line
+ */
+public record NagFinding(Level level, String stack, String path, String ruleId, String message) {
+
+    /** Severity as cdk-nag annotates it. */
+    public enum Level { ERROR, WARNING }
+
+    /** The rule id without the bracketed finding: {@code AwsSolutions-IAM5}. */
+    public String rule() {
+        int bracket = ruleId.indexOf('[');
+        return bracket < 0 ? ruleId : ruleId.substring(0, bracket);
+    }
+
+    /** One line: level, rule, stack, resource path and message. */
+    public String render() {
+        return String.format("%-7s %-28s %s  %s%n        %s", level, ruleId, stack, path, message);
+    }
+}
