@@ -1,0 +1,41 @@
+package dev.tally.functions.ingest;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.tally.functions.common.AwsClients;
+import dev.tally.functions.common.LambdaEnvironment;
+import dev.tally.functions.common.StructuredLog;
+import java.time.Clock;
+
+/**
+ * Lambda entry point {@code dev.tally.functions.ingest.IngestHandler::handleRequest} behind
+ * {@code POST /renewals} (API Gateway REST, proxy integration). Needs {@code QUEUE_URL} and
+ * {@code sqs:SendMessage} on that queue.
+ */
+public final class IngestHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private final RenewalIntake intake;
+
+  /** Called by the Lambda runtime once per container: the SQS client is built here and reused. */
+  public IngestHandler() {
+    this(LambdaEnvironment.system());
+  }
+
+  /** Wires the handler from the given environment, as the runtime would. */
+  public IngestHandler(LambdaEnvironment environment) {
+    this(new RenewalIntake(AwsClients.sqs(),
+        environment.require(LambdaEnvironment.QUEUE_URL, "the URL of the renewal SQS queue"),
+        StructuredLog.toStandardOutput(), Clock.systemUTC()));
+  }
+
+  /** Uses an already-wired intake (tests). */
+  public IngestHandler(RenewalIntake intake) {
+    this.intake = intake;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    return intake.accept(event, context == null ? null : context.getAwsRequestId());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.tally.functions.notifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.tally.functions.common.AwsClients;
+import dev.tally.functions.common.LambdaEnvironment;
+import dev.tally.functions.common.StructuredLog;
+
+/**
+ * Lambda entry point {@code dev.tally.functions.notifier.NotifierHandler::handleRequest} for the table's stream
+ * (view {@code NEW_AND_OLD_IMAGES}, {@code ReportBatchItemFailures}). Needs {@code TOPIC_ARN} and
+ * {@code sns:Publish} on that topic.
+ */
+public final class NotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+  private final RenewalNotifier notifier;
+
+  /** Called by the Lambda runtime once per container: the SNS client is built here and reused. */
+  public NotifierHandler() {
+    this(LambdaEnvironment.system());
+  }
+
+  /** Wires the handler from the given environment, as the runtime would. */
+  public NotifierHandler(LambdaEnvironment environment) {
+    this(new RenewalNotifier(AwsClients.sns(),
+        environment.require(LambdaEnvironment.TOPIC_ARN, "the ARN of the renewal notification SNS topic"),
+        StructuredLog.toStandardOutput()));
+  }
+
+  /** Uses an already-wired notifier (tests). */
+  public NotifierHandler(RenewalNotifier notifier) {
+    this.notifier = notifier;
+  }
+
+  @Override
+  public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    return notifier.announce(event);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.tally.functions.notifier;
+
+import static dev.tally.functions.common.StructuredLog.fields;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.tally.functions.common.StructuredLog;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
+
+/**
+ * Publishes one SNS message per renewal that became credited. Messages go to a topic (not straight to a phone
+ * number, so the table holds no phone numbers): the {@code customerId} message attribute lets an SMS subscription's
+ * filter policy, or a subscriber that looks the number up, deliver it; {@code AWS.SNS.SMS.SMSType=Transactional}
+ * asks SNS for the reliable SMS route.
+ *
+ * <p>On the first record that fails, that record's sequence number is reported and the rest of the batch is left
+ * alone: Lambda retries a stream from the lowest reported sequence number, so publishing later records now would
+ * send their SMS twice.
+ */
+public final class RenewalNotifier {
+  /** Message attribute naming the kind of event, for subscription filter policies. */
+  public static final String EVENT_TYPE = "renewal.credited";
+
+  private final SnsClient sns;
+  private final String topicArn;
+  private final StructuredLog log;
+  private final CreditedRenewalFilter filter = new CreditedRenewalFilter();
+
+  /**
+   * @param sns client for the notification topic
+   * @param topicArn the standard topic SMS subscribers listen on (FIFO topics cannot deliver SMS)
+   * @param log structured event log
+   */
+  public RenewalNotifier(SnsClient sns, String topicArn, StructuredLog log) {
+    this.sns = sns;
+    this.topicArn = topicArn;
+    this.log = log;
+  }
+
+  /** Announces the batch's credited renewals; the response names the first record to retry, if any. */
+  public StreamsEventResponse announce(DynamodbEvent event) {
+    List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+    for (DynamodbEvent.DynamodbStreamRecord record : records) {
+      String sequenceNumber = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+      try {
+        Optional<CreditedRenewal> credited = filter.creditedRenewal(record);
+        if (credited.isPresent()) {
+          publish(credited.get());
+        }
+      } catch (SdkException | IllegalArgumentException e) {
+        log.error("renewal.notify_failed", fields("sequenceNumber", sequenceNumber, "eventId",
+            record.getEventID(), "exception", e.getClass().getSimpleName(), "reason", e.getMessage()));
+        return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
+      }
+    }
+    return new StreamsEventResponse(List.of());
+  }
+
+  private void publish(CreditedRenewal renewal) {
+    PublishResponse response = sns.publish(PublishRequest.builder()
+        .topicArn(topicArn)
+        .message(SmsText.forCredit(renewal))
+        .messageAttributes(Map.of(
+            "customerId", text(renewal.customerId()),
+            "renewalId", text(renewal.renewalId()),
+            "eventType", text(EVENT_TYPE),
+            "AWS.SNS.SMS.SMSType", text("Transactional")))
+        .build());
+    log.info("renewal.notified", fields("renewalId", renewal.renewalId(), "customerId", renewal.customerId(),
+        "snsMessageId", response.messageId()));
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+}

@@ -1,0 +1,88 @@
+package dev.tally.functions.worker;
+
+import static dev.tally.functions.common.StructuredLog.fields;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.tally.functions.common.MalformedRenewalException;
+import dev.tally.functions.common.Renewal;
+import dev.tally.functions.common.RenewalMessageCodec;
+import dev.tally.functions.common.StructuredLog;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Credits one SQS batch, message by message, and reports only the messages that failed
+ * ({@code ReportBatchItemFailures} must be enabled on the event source mapping). A failed message comes back after
+ * the visibility timeout and, after {@code maxReceiveCount} receives, lands in the DLQ; the rest of the batch is
+ * deleted. A malformed body is a failure too: it can never succeed, and the DLQ is where an operator sees it.
+ */
+public final class RenewalCrediter {
+  private final BalanceLedger ledger;
+  private final StructuredLog log;
+  private final RenewalMessageCodec codec = new RenewalMessageCodec();
+
+  /**
+   * @param ledger the exactly-once balance transaction
+   * @param log structured event log
+   */
+  public RenewalCrediter(BalanceLedger ledger, StructuredLog log) {
+    this.ledger = ledger;
+    this.log = log;
+  }
+
+  /** Credits every message it can; the response lists the message ids to redeliver. */
+  public SQSBatchResponse credit(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
+    for (SQSEvent.SQSMessage message : messages) {
+      if (!creditOne(message)) {
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+
+  private boolean creditOne(SQSEvent.SQSMessage message) {
+    Renewal renewal;
+    try {
+      renewal = codec.decode(message.getBody());
+      checkAttributeAgrees(message, renewal);
+    } catch (MalformedRenewalException e) {
+      log.error("renewal.malformed", fields("messageId", message.getMessageId(), "receiveCount",
+          receiveCount(message), "reason", e.getMessage()));
+      return false;
+    }
+    try {
+      CreditOutcome outcome = ledger.credit(renewal);
+      log.info(outcome == CreditOutcome.CREDITED ? "renewal.credited" : "renewal.already_credited",
+          fields("messageId", message.getMessageId(), "renewalId", renewal.renewalId(), "customerId",
+              renewal.customerId(), "planId", renewal.planId()));
+      return true;
+    } catch (SdkException e) {
+      log.error("renewal.credit_failed", fields("messageId", message.getMessageId(), "renewalId",
+          renewal.renewalId(), "customerId", renewal.customerId(), "receiveCount", receiveCount(message),
+          "exception", e.getClass().getSimpleName(), "reason", e.getMessage()));
+      return false;
+    }
+  }
+
+  /** The attribute and the body are written together by the ingest function; disagreement means tampering. */
+  private static void checkAttributeAgrees(SQSEvent.SQSMessage message, Renewal renewal) {
+    if (message.getMessageAttributes() == null) {
+      return;
+    }
+    SQSEvent.MessageAttribute attribute =
+        message.getMessageAttributes().get(RenewalMessageCodec.RENEWAL_ID_ATTRIBUTE);
+    if (attribute != null && attribute.getStringValue() != null
+        && !attribute.getStringValue().equals(renewal.renewalId())) {
+      throw new MalformedRenewalException("renewalId attribute " + attribute.getStringValue()
+          + " does not match the body's renewalId");
+    }
+  }
+
+  private static String receiveCount(SQSEvent.SQSMessage message) {
+    return message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+  }
+}
