@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything collected in one region of one account.
+ * Everything collected in one region of one account. (API calls and billed CloudWatch metrics are counted by the
+ * {@link dev.tally.audit.common.aws.ApiCallLedger} in the session's settings, not here.)
  *
  * @param accountId            the account (12 digits)
  * @param region               the region code
@@ -12,8 +13,6 @@ import java.util.Objects;
  * @param loadBalancers        load balancers of all four types
  * @param targetGroups         ELB v2 target groups of the region, each once even when shared by several load balancers
  * @param taggedResources      what the Tagging API returned for the region (all resource types)
- * @param metricQueriesBilled  the number of CloudWatch metrics requested through {@code GetMetricData} (each
- *                             {@code MetricDataQuery} with a {@code MetricStat}); AWS bills $0.01 per 1,000
  * @param failures             what could not be collected here (for example CloudWatch denied while EC2 worked)
  */
 public record RegionInventory(
@@ -23,7 +22,6 @@ public record RegionInventory(
         List<LoadBalancer> loadBalancers,
         List<TargetGroup> targetGroups,
         List<TaggedResource> taggedResources,
-        long metricQueriesBilled,
         List<ScanFailure> failures) {
 
     public RegionInventory {
@@ -34,13 +32,10 @@ public record RegionInventory(
         targetGroups = List.copyOf(targetGroups);
         taggedResources = List.copyOf(taggedResources);
         failures = List.copyOf(failures);
-        if (metricQueriesBilled < 0) {
-            throw new IllegalArgumentException("metricQueriesBilled cannot be negative");
-        }
     }
 
     /** An inventory of a region with nothing in it. */
     public static RegionInventory empty(String accountId, String region) {
-        return new RegionInventory(accountId, region, List.of(), List.of(), List.of(), List.of(), 0, List.of());
+        return new RegionInventory(accountId, region, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }
