@@ -283,7 +283,7 @@ public final class AllocationRulesLoader {
             return Optional.of(Split.fixed(ownerName(ownerNode.asText(), names)));
         }
         if (ownerNode != null) {
-            problems.add(at + "owner", "only method 'fixed' takes an owner; use 'among' to limit a "
+            problems.add(at + "owner", "only method 'fixed' takes an owner; use 'among' to limit who takes part in the "
                     + method.yamlName() + " split");
         }
         return Optional.of(new Split(method, Optional.empty(), among));
