@@ -15,6 +15,7 @@ import java.util.Set;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
@@ -79,8 +80,15 @@ public final class ComplianceGate {
                 .reports(reports)
                 .reportFormats(List.of(NagReportFormat.CSV))
                 .build();
-        Aspects.of(scope).add(new AwsSolutionsChecks(props));
-        Aspects.of(scope).add(new ServerlessChecks(props));
+        // The CDK does not pass an App's aspects on to nested Stages (each stage invokes only its own), so the packs
+        // are added to the scope and to every stage inside it; otherwise staged stacks would go unchecked.
+        List<IConstruct> roots = new ArrayList<>();
+        roots.add(scope);
+        scope.getNode().findAll().stream().filter(c -> c != scope && Stage.isStage(c)).forEach(roots::add);
+        for (IConstruct root : roots) {
+            Aspects.of(root).add(new AwsSolutionsChecks(props));
+            Aspects.of(root).add(new ServerlessChecks(props));
+        }
         applySuppressions(scope);
     }
 
