@@ -1,0 +1,76 @@
+package dev.tally.audit.chargeback.source.cur;
+
+import static dev.tally.audit.chargeback.source.cur.CurColumns.*;
+
+import dev.tally.audit.chargeback.model.CostMetric;
+import java.util.Set;
+
+/**
+ * The per-line-item cost of one {@link CostMetric}, as a SQL expression over CUR 2.0 columns. The amortization follows
+ * AWS "Understanding your amortized costs" and the CUDOS dashboards:
+ *
+ * <table>
+ * <tr><th>line item type</th><th>amortized</th></tr>
+ * <tr><td>SavingsPlanCoveredUsage</td><td>savings_plan_savings_plan_effective_cost</td></tr>
+ * <tr><td>SavingsPlanRecurringFee</td><td>total commitment to date − used commitment (the unused part)</td></tr>
+ * <tr><td>SavingsPlanNegation, SavingsPlanUpfrontFee</td><td>0 (already in the effective cost)</td></tr>
+ * <tr><td>DiscountedUsage</td><td>reservation_effective_cost</td></tr>
+ * <tr><td>RIFee</td><td>unused amortized upfront fee + unused recurring fee</td></tr>
+ * <tr><td>Fee of a reservation (RI upfront)</td><td>0 (amortized into DiscountedUsage / RIFee)</td></tr>
+ * <tr><td>anything else (Usage, Fee, Credit, Refund, Tax, discounts)</td><td>line_item_unblended_cost</td></tr>
+ * </table>
+ *
+ * <p>Net amortized uses the {@code net_} twin of each column (after discounts such as EDP) and falls back to the gross
+ * column on rows, or in files, without it. Every term is cast to {@code DECIMAL(38,10)} before summing: money is never
+ * added as floating point.
+ */
+final class CostExpression {
+    private final CostMetric metric;
+    private final Set<String> netColumnsPresent;
+
+    /**
+     * @param netColumnsPresent which of {@link CurColumns#NET_COLUMNS} the data has (ignored unless net amortized)
+     */
+    CostExpression(CostMetric metric, Set<String> netColumnsPresent) {
+        this.metric = metric;
+        this.netColumnsPresent = Set.copyOf(netColumnsPresent);
+    }
+
+    String sql() {
+        if (metric == CostMetric.UNBLENDED) {
+            return money(UNBLENDED);
+        }
+        boolean net = metric == CostMetric.NET_AMORTIZED;
+        return "CASE " + LINE_ITEM_TYPE
+                + " WHEN 'SavingsPlanCoveredUsage' THEN " + pick(net, SP_NET_EFFECTIVE, SP_EFFECTIVE)
+                + " WHEN 'SavingsPlanRecurringFee' THEN " + money(SP_TOTAL_COMMITMENT) + " - " + money(SP_USED_COMMITMENT)
+                + " WHEN 'SavingsPlanNegation' THEN " + zero()
+                + " WHEN 'SavingsPlanUpfrontFee' THEN " + zero()
+                + " WHEN 'DiscountedUsage' THEN " + pick(net, RI_NET_EFFECTIVE, RI_EFFECTIVE)
+                + " WHEN 'RIFee' THEN " + pick(net, RI_NET_UNUSED_UPFRONT, RI_UNUSED_UPFRONT) + " + "
+                + pick(net, RI_NET_UNUSED_RECURRING, RI_UNUSED_RECURRING)
+                + " WHEN 'Fee' THEN CASE WHEN COALESCE(" + RI_ARN + ", '') <> '' THEN " + zero() + " ELSE "
+                + pick(net, NET_UNBLENDED, UNBLENDED) + " END"
+                + " ELSE " + pick(net, NET_UNBLENDED, UNBLENDED) + " END";
+    }
+
+    private String pick(boolean net, String netColumn, String grossColumn) {
+        if (net && netColumnsPresent.contains(netColumn)) {
+            return "COALESCE(" + decimal(netColumn) + ", " + money(grossColumn) + ")";
+        }
+        return money(grossColumn);
+    }
+
+    /** A cost column as an exact decimal, 0 when empty. */
+    static String money(String column) {
+        return "COALESCE(" + decimal(column) + ", " + zero() + ")";
+    }
+
+    private static String decimal(String column) {
+        return "CAST(" + column + " AS DECIMAL(38,10))";
+    }
+
+    private static String zero() {
+        return "CAST(0 AS DECIMAL(38,10))";
+    }
+}

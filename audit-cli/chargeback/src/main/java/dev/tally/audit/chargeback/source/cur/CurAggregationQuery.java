@@ -1,0 +1,95 @@
+package dev.tally.audit.chargeback.source.cur;
+
+import static dev.tally.audit.chargeback.source.cur.CurColumns.*;
+
+import dev.tally.audit.chargeback.model.CostMetric;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one definition of the CUR month aggregation, rendered for DuckDB (local files) or Athena. Aggregation happens in
+ * SQL, grouped by account, service, line item type and tag values, so memory depends on the number of groups, never
+ * on the number of line items.
+ *
+ * <p>Output columns of {@link #groupedSql()}: {@code account_id, service, line_item_type, tag_0..tag_n, amount,
+ * line_items}. Output of {@link #totalSql()}: {@code total, line_items, currencies, currency, uninvoiced_line_items}.
+ *
+ * @param dialect           where it runs
+ * @param relation          the table (Athena: {@code database.table}) or DuckDB view to read
+ * @param month             the billing period ({@code bill_billing_period_start_date} within the month)
+ * @param metric            the cost figure
+ * @param tags              the tag keys to group by, in output order
+ * @param tagEncoding       how {@code resource_tags} is stored
+ * @param netColumnsPresent which net columns exist (net amortized falls back to gross columns without them)
+ */
+public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth month, CostMetric metric,
+        List<CurTag> tags, TagEncoding tagEncoding, Set<String> netColumnsPresent) {
+
+    private static final Pattern RELATION = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,2}");
+
+    public CurAggregationQuery {
+        if (!RELATION.matcher(relation).matches()) {
+            throw new IllegalArgumentException("table name '" + relation
+                    + "' must be [catalog.][database.]table of letters, digits and underscores");
+        }
+        tags = List.copyOf(tags);
+        netColumnsPresent = Set.copyOf(netColumnsPresent);
+    }
+
+    /** The month's cost grouped by account, service, line item type and tag values. */
+    public String groupedSql() {
+        StringBuilder sql = new StringBuilder("SELECT\n")
+                .append("  ").append(ACCOUNT).append(" AS account_id,\n")
+                .append("  ").append(PRODUCT_CODE).append(" AS service,\n")
+                .append("  ").append(LINE_ITEM_TYPE).append(" AS line_item_type,\n");
+        for (int i = 0; i < tags.size(); i++) {
+            sql.append("  NULLIF(").append(tagValue(tags.get(i).curKey())).append(", '') AS tag_").append(i)
+                    .append(",\n");
+        }
+        sql.append("  SUM(").append(costSql()).append(") AS amount,\n")
+                .append("  COUNT(*) AS line_items\n")
+                .append("FROM ").append(relation).append('\n')
+                .append("WHERE ").append(monthPredicate()).append('\n')
+                .append("GROUP BY ");
+        int groupColumns = 3 + tags.size();
+        for (int i = 1; i <= groupColumns; i++) {
+            sql.append(i).append(i < groupColumns ? ", " : "\n");
+        }
+        sql.append("ORDER BY ");
+        for (int i = 1; i <= groupColumns; i++) {
+            sql.append(i).append(i < groupColumns ? ", " : "");
+        }
+        return sql.toString();
+    }
+
+    /** The month's ungrouped total, currency check and invoice state: reconciliation's independent answer. */
+    public String totalSql() {
+        return "SELECT\n"
+                + "  SUM(" + costSql() + ") AS total,\n"
+                + "  COUNT(*) AS line_items,\n"
+                + "  COUNT(DISTINCT " + CURRENCY + ") AS currencies,\n"
+                + "  MIN(" + CURRENCY + ") AS currency,\n"
+                + "  MAX(" + CURRENCY + ") AS other_currency,\n"
+                + "  SUM(CASE WHEN COALESCE(" + INVOICE_ID + ", '') = '' THEN 1 ELSE 0 END) AS uninvoiced_line_items\n"
+                + "FROM " + relation + "\n"
+                + "WHERE " + monthPredicate();
+    }
+
+    String costSql() {
+        return new CostExpression(metric, netColumnsPresent).sql();
+    }
+
+    private String tagValue(String curKey) {
+        return tagEncoding == TagEncoding.MAP
+                ? dialect.mapValue(RESOURCE_TAGS, curKey)
+                : dialect.jsonValue(RESOURCE_TAGS, curKey);
+    }
+
+    private String monthPredicate() {
+        String start = "CAST(" + BILLING_PERIOD_START + " AS TIMESTAMP)";
+        return start + " >= TIMESTAMP '" + month.atDay(1) + " 00:00:00' AND " + start + " < TIMESTAMP '"
+                + month.plusMonths(1).atDay(1) + " 00:00:00'";
+    }
+}

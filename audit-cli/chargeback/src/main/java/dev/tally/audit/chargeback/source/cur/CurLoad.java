@@ -1,0 +1,12 @@
+package dev.tally.audit.chargeback.source.cur;
+
+import dev.tally.audit.chargeback.model.MonthlyCost;
+
+/**
+ * A loaded CUR month with what it took to load it.
+ *
+ * @param cost      the month
+ * @param lineItems how many CUR line items of the month were aggregated
+ */
+public record CurLoad(MonthlyCost cost, long lineItems) {
+}

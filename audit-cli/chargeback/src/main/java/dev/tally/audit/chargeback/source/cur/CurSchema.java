@@ -1,0 +1,69 @@
+package dev.tally.audit.chargeback.source.cur;
+
+import dev.tally.audit.common.cli.UserFacingException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The columns of the CUR files, read from each file's header (Parquet footer or CSV header) without scanning data, so
+ * a file with missing columns, or one that is not a CUR file at all, is named before any work is done.
+ *
+ * @param columns     every column seen in any file, lower-case name to DuckDB type
+ * @param tagEncoding how {@code resource_tags} is stored (a MAP in Parquet, JSON text in CSV)
+ */
+record CurSchema(Map<String, String> columns, TagEncoding tagEncoding) {
+
+    static CurSchema inspect(Connection duckdb, CurFiles files, Set<String> required) {
+        Map<String, String> union = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files.files()) {
+            Map<String, String> columns = describe(duckdb, files.format(), file);
+            List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                problems.add(file + " lacks " + String.join(", ", missing));
+            }
+            columns.forEach(union::putIfAbsent);
+        }
+        if (!problems.isEmpty()) {
+            throw UserFacingException.usage("not a CUR 2.0 export with the columns this report needs: "
+                    + String.join("; ", problems)
+                    + ". Export the 'Cost and Usage Report 2.0' table (AWS Data Exports) with these columns.");
+        }
+        String tagsType = union.getOrDefault(CurColumns.RESOURCE_TAGS, "VARCHAR");
+        return new CurSchema(union, tagsType.startsWith("MAP") ? TagEncoding.MAP : TagEncoding.JSON_TEXT);
+    }
+
+    static String reader(CurFiles.Format format, List<Path> files) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < files.size(); i++) {
+            list.append(i == 0 ? "" : ", ").append(SqlDialect.literal(files.get(i).toString()));
+        }
+        list.append(']');
+        // CSV is read as text: account ids keep leading zeros and costs are cast from their exact decimal text.
+        return format == CurFiles.Format.PARQUET
+                ? "read_parquet(" + list + ", union_by_name = true)"
+                : "read_csv(" + list + ", header = true, all_varchar = true, union_by_name = true)";
+    }
+
+    private static Map<String, String> describe(Connection duckdb, CurFiles.Format format, Path file) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Statement statement = duckdb.createStatement();
+                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + reader(format, List.of(file)))) {
+            while (rs.next()) {
+                columns.put(rs.getString("column_name").toLowerCase(java.util.Locale.ROOT), rs.getString("column_type"));
+            }
+        } catch (SQLException e) {
+            throw UserFacingException.usage("cannot read CUR file " + file + " as " + format + ": "
+                    + DuckDbErrors.firstLine(e) + ". Is it a complete, uncorrupted Data Exports file?");
+        }
+        return columns;
+    }
+}
