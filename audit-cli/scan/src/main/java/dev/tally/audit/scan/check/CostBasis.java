@@ -1,0 +1,40 @@
+package dev.tally.audit.scan.check;
+
+import dev.tally.audit.scan.model.LoadBalancerType;
+import java.util.Optional;
+
+/**
+ * What acting on a finding would stop paying for, so the pricing stage can put a monthly figure on it without the
+ * check knowing any price.
+ */
+public sealed interface CostBasis {
+
+    /**
+     * A running instance's on-demand hours.
+     *
+     * @param instanceType the instance type
+     * @param region       the region code
+     * @param platform     {@code PlatformDetails}, empty when unknown; the table prices Linux, so others are a floor
+     * @param spot         a Spot instance, for which on-demand overstates the saving
+     */
+    record InstanceHours(String instanceType, String region, Optional<String> platform, boolean spot)
+            implements CostBasis {
+    }
+
+    /**
+     * A load balancer's hourly charge (capacity units are usage-based and near zero for an idle one, so left out).
+     *
+     * @param type   the load balancer type
+     * @param region the region code
+     */
+    record LoadBalancerHours(LoadBalancerType type, String region) implements CostBasis {
+    }
+
+    /**
+     * No saving to price: the finding is about exposure or allocation, not spend.
+     *
+     * @param why what the finding costs instead, in a few words ({@code exposure}, {@code unallocated cost})
+     */
+    record NotApplicable(String why) implements CostBasis {
+    }
+}
