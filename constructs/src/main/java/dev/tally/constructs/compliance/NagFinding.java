@@ -23,8 +23,9 @@ public record NagFinding(Level level, String stack, String path, String ruleId, 
         return bracket < 0 ? ruleId : ruleId.substring(0, bracket);
     }
 
-    /** One line: level, rule, stack, resource path and message. */
+    /** Three lines: level, rule and stack; the resource path; the message. */
     public String render() {
-        return String.format("%-7s %-28s %s  %s%n        %s", level, ruleId, stack, path, message);
+        String nl = System.lineSeparator();
+        return String.format("%-7s %s in %s%s        at %s%s        %s", level, ruleId, stack, nl, path, nl, message);
     }
 }

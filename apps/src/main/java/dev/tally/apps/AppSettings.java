@@ -1,0 +1,120 @@
+package dev.tally.apps;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The app's settings, read from CDK context ({@code -c key=value} or {@code cdk.json}), all optional:
+ *
+ * <table>
+ *   <caption>Context keys</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code env}</td><td>{@code all}</td><td>{@code staging}, {@code production} or {@code all}</td></tr>
+ *   <tr><td>{@code functionsJar}</td><td>{@value #DEFAULT_FUNCTIONS_JAR}</td><td>the Lambda jar, relative to the
+ *       working directory (the repo root when run by the CDK CLI)</td></tr>
+ *   <tr><td>{@code suppressions}</td><td>{@value #DEFAULT_SUPPRESSIONS}</td><td>justified nag suppressions</td></tr>
+ *   <tr><td>{@code account}, {@code region}</td><td>none</td><td>both or neither; without them stacks are
+ *       environment-agnostic and synthesis needs no AWS credentials</td></tr>
+ *   <tr><td>{@code costCenter}</td><td>{@value #DEFAULT_COST_CENTER}</td><td>value of the {@code tally:cost-center}
+ *       tag</td></tr>
+ *   <tr><td>{@code owner}</td><td>{@value #DEFAULT_OWNER}</td><td>value of the {@code tally:owner} tag</td></tr>
+ * </table>
+ *
+ * @param environments     the environments to synthesize
+ * @param functionsJar     path of the Lambda jar (checked to exist)
+ * @param suppressionsFile path of the suppression file
+ * @param account          AWS account id, empty for environment-agnostic stacks
+ * @param region           AWS region, empty for environment-agnostic stacks
+ * @param costCenter       cost-allocation tag value
+ * @param owner            owner tag value
+ */
+public record AppSettings(
+        List<EnvironmentSizing> environments, Path functionsJar, Path suppressionsFile, Optional<String> account,
+        Optional<String> region, String costCenter, String owner) {
+
+    public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/tally-functions.jar";
+    public static final String DEFAULT_SUPPRESSIONS = "policies/nag/suppressions.yaml";
+    public static final String DEFAULT_COST_CENTER = "isp-billing";
+    public static final String DEFAULT_OWNER = "platform-team";
+
+    private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
+    // AWS tag values: letters, digits, spaces and _ . : / = + - @, at most 256 characters.
+    private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,256}$");
+
+    public AppSettings {
+        environments = List.copyOf(environments);
+    }
+
+    /**
+     * Reads and validates the settings, reporting every problem at once.
+     *
+     * @param context looks a context key up, e.g. {@code key -> app.getNode().tryGetContext(key)}
+     * @throws InvalidAppSettingsException naming each bad key and its fix
+     */
+    public static AppSettings from(Function<String, Object> context) {
+        List<String> problems = new ArrayList<>();
+
+        String env = text(context, "env", "all");
+        List<EnvironmentSizing> environments = switch (env) {
+            case "all" -> EnvironmentSizing.ALL;
+            case "staging" -> List.of(EnvironmentSizing.STAGING);
+            case "production" -> List.of(EnvironmentSizing.PRODUCTION);
+            default -> {
+                problems.add("env '" + env + "' is unknown: use -c env=staging, -c env=production or leave it out for both");
+                yield List.of();
+            }
+        };
+
+        Path jar = Path.of(text(context, "functionsJar", DEFAULT_FUNCTIONS_JAR));
+        if (!Files.isRegularFile(jar)) {
+            problems.add("the Lambda jar " + jar.toAbsolutePath().normalize() + " does not exist: run "
+                    + "'mvn -B -q -DskipTests package' first (or pass -c functionsJar=PATH)");
+        }
+        Path suppressions = Path.of(text(context, "suppressions", DEFAULT_SUPPRESSIONS));
+        if (!Files.isRegularFile(suppressions)) {
+            problems.add("the suppression file " + suppressions.toAbsolutePath().normalize() + " does not exist: run "
+                    + "from the repository root (or pass -c suppressions=PATH)");
+        }
+
+        Optional<String> account = optionalText(context, "account");
+        Optional<String> region = optionalText(context, "region");
+        if (account.isPresent() != region.isPresent()) {
+            problems.add("give both -c account=... and -c region=..., or neither (environment-agnostic stacks)");
+        }
+        account.filter(a -> !ACCOUNT.matcher(a).matches()).ifPresent(a ->
+                problems.add("account '" + a + "' is not a 12-digit AWS account id"));
+        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r ->
+                problems.add("region '" + r + "' is not an AWS region name such as eu-west-1"));
+
+        String costCenter = text(context, "costCenter", DEFAULT_COST_CENTER);
+        String owner = text(context, "owner", DEFAULT_OWNER);
+        checkTagValue("costCenter", costCenter, problems);
+        checkTagValue("owner", owner, problems);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidAppSettingsException(problems);
+        }
+        return new AppSettings(environments, jar, suppressions, account, region, costCenter, owner);
+    }
+
+    private static void checkTagValue(String key, String value, List<String> problems) {
+        if (!TAG_VALUE.matcher(value).matches()) {
+            problems.add(key + " '" + value + "' is not a valid tag value: 1-256 letters, digits, spaces and _.:/=+-@");
+        }
+    }
+
+    private static String text(Function<String, Object> context, String key, String fallback) {
+        return optionalText(context, key).orElse(fallback);
+    }
+
+    private static Optional<String> optionalText(Function<String, Object> context, String key) {
+        Object value = context.apply(key);
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
+    }
+}

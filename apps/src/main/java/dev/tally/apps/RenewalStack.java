@@ -1,0 +1,42 @@
+package dev.tally.apps;
+
+import dev.tally.constructs.renewal.RenewalPipeline;
+import dev.tally.constructs.renewal.RenewalPipelineProps;
+import java.nio.file.Path;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.lambda.Code;
+import software.constructs.Construct;
+
+/**
+ * The renewal service of one environment: a {@link RenewalPipeline} sized by {@link EnvironmentSizing}. Every
+ * environment instantiates this same class, which is what keeps their topology identical.
+ */
+public final class RenewalStack extends Stack {
+
+    /** Construct id of the pipeline inside the stack; part of every resource path (and suppression path). */
+    public static final String PIPELINE_ID = "Pipeline";
+
+    private final RenewalPipeline pipeline;
+
+    /**
+     * @param functionsJar the Lambda jar; each stack makes its own asset from it (an asset belongs to one stack)
+     */
+    public RenewalStack(Construct scope, String id, StackProps props, EnvironmentSizing sizing, Path functionsJar) {
+        super(scope, id, props);
+        this.pipeline = new RenewalPipeline(this, PIPELINE_ID, RenewalPipelineProps.builder()
+                .functionCode(Code.fromAsset(functionsJar.toString()))
+                .production(sizing.production())
+                .workerMaxConcurrency(sizing.drainRate())
+                .balanceProvisionedConcurrency(sizing.balanceProvisionedConcurrency())
+                .apiThrottlingRateLimit(sizing.apiRateLimit())
+                .apiThrottlingBurstLimit(sizing.apiBurstLimit())
+                .logRetention(sizing.logRetention())
+                .build());
+    }
+
+    /** The pipeline, for tests and for stacks that integrate with it. */
+    public RenewalPipeline getPipeline() {
+        return pipeline;
+    }
+}
