@@ -1,0 +1,431 @@
+package dev.tally.constructs.renewal;
+
+import dev.tally.constructs.defaults.DynamoDbDefaults;
+import dev.tally.constructs.defaults.LambdaDefaults;
+import dev.tally.constructs.defaults.SnsDefaults;
+import dev.tally.constructs.defaults.SqsDefaults;
+import dev.tally.constructs.renewal.PipelineFunctionFactory.FunctionSpec;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.IAuthorizer;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.applicationautoscaling.ScalingSchedule;
+import software.amazon.awscdk.services.applicationautoscaling.Schedule;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.StreamViewType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.dynamodb.TableProps;
+import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.AutoScalingOptions;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
+import software.amazon.awscdk.services.lambda.FilterRule;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IScalableFunctionAttribute;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Subscription;
+import software.amazon.awscdk.services.sns.SubscriptionProtocol;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * A burst-tolerant renewal pipeline for an ISP whose customers all renew on the same days of the month.
+ *
+ * <pre>
+ * POST /renewals ─► ingest λ ─► SQS buffer (─► DLQ) ─► worker λ (drains at workerMaxConcurrency)
+ *                                                        │ transaction: renewal record + balance
+ *                                                        ▼
+ * GET /balance/{id} ─► balance λ:live ◄── DynamoDB ── stream (CREDITED renewals only) ─► notifier λ ─► SNS (SMS)
+ *  (provisioned concurrency in the renewal window only)        failures ─► failure queue
+ * </pre>
+ *
+ * <p>Every resource is encrypted and TLS-only, every function has its own inline least-privilege role, and the
+ * construct synthesizes without errors under cdk-nag's AwsSolutions and Serverless packs; the few remaining
+ * suppressions are per resource and explain themselves. Configure it with {@link RenewalPipelineProps}.
+ */
+public final class RenewalPipeline extends Construct {
+
+  /** Handler of the ingest function (API → queue). */
+  public static final String INGEST_HANDLER = "dev.tally.functions.ingest.IngestHandler::handleRequest";
+  /** Handler of the worker function (queue → table). */
+  public static final String WORKER_HANDLER = "dev.tally.functions.worker.WorkerHandler::handleRequest";
+  /** Handler of the notifier function (table stream → topic). */
+  public static final String NOTIFIER_HANDLER = "dev.tally.functions.notifier.NotifierHandler::handleRequest";
+  /** Handler of the balance function (API → table). */
+  public static final String BALANCE_HANDLER = "dev.tally.functions.balance.BalanceHandler::handleRequest";
+  /** Table partition key attribute (String). */
+  public static final String PARTITION_KEY = "pk";
+  /** Table sort key attribute (String); renewal items start with {@link #RENEWAL_SORT_KEY_PREFIX}. */
+  public static final String SORT_KEY = "sk";
+  /** Sort-key prefix of renewal items. */
+  public static final String RENEWAL_SORT_KEY_PREFIX = "RENEWAL#";
+  /** Attribute holding a renewal's state. */
+  public static final String STATUS_ATTRIBUTE = "status";
+  /** Status of a renewal whose amount has been credited: the event customers are told about. */
+  public static final String CREDITED_STATUS = "CREDITED";
+  /** Name of the balance function's alias, the one kept warm during the renewal window. */
+  public static final String BALANCE_ALIAS_NAME = "live";
+
+  private final RenewalPipelineProps props;
+  private final Queue deadLetterQueue;
+  private final Queue failureQueue;
+  private final Queue queue;
+  private final Table table;
+  private final Topic topic;
+  private final Function ingestFunction;
+  private final Function workerFunction;
+  private final Function notifierFunction;
+  private final Function balanceFunction;
+  private final software.amazon.awscdk.services.lambda.Alias balanceAlias;
+  private final RestApi api;
+  private final List<Alarm> alarms;
+
+  /**
+   * Creates the pipeline.
+   *
+   * @param props validated by {@link RenewalPipelineProps.Builder#build()}; must not be null
+   */
+  public RenewalPipeline(Construct scope, String id, RenewalPipelineProps props) {
+    super(scope, id);
+    if (props == null) {
+      throw new InvalidRenewalPipelinePropsException(List.of("props are required (RenewalPipelineProps.builder())"));
+    }
+    this.props = props;
+    deadLetterQueue = new Queue(this, "DeadLetterQueue", SqsDefaults.encryptedQueueProps()
+        .retentionPeriod(props.queueRetentionPeriod()).build());
+    failureQueue = new Queue(this, "FailureQueue", SqsDefaults.encryptedQueueProps().build());
+    queue = new Queue(this, "Queue", SqsDefaults.encryptedQueueProps()
+        .retentionPeriod(props.queueRetentionPeriod())
+        .visibilityTimeout(props.queueVisibilityTimeout())
+        .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetterQueue).maxReceiveCount(props.maxReceiveCount())
+            .build())
+        .build());
+    table = createTable();
+    topic = createTopic();
+
+    PipelineFunctionFactory functions = new PipelineFunctionFactory(this, props, failureQueue);
+    ingestFunction = functions.create(new FunctionSpec("Ingest", INGEST_HANDLER, props.ingestMemorySize(),
+        props.ingestTimeout(), Map.of("QUEUE_URL", queue.getQueueUrl())));
+    workerFunction = functions.create(new FunctionSpec("Worker", WORKER_HANDLER, props.workerMemorySize(),
+        props.workerTimeout(), Map.of("TABLE_NAME", table.getTableName())));
+    notifierFunction = functions.create(new FunctionSpec("Notifier", NOTIFIER_HANDLER, props.notifierMemorySize(),
+        props.notifierTimeout(), Map.of("TOPIC_ARN", topic.getTopicArn(), "TABLE_NAME", table.getTableName())));
+    balanceFunction = functions.create(new FunctionSpec("Balance", BALANCE_HANDLER, props.balanceMemorySize(),
+        props.balanceTimeout(), Map.of("TABLE_NAME", table.getTableName())));
+
+    wireIngest();
+    wireWorker();
+    wireNotifier();
+    balanceAlias = wireBalance();
+    api = new RenewalApiFactory(this, props).create(ingestFunction, balanceAlias);
+    alarms = createAlarms();
+    applyIntrinsicSuppressions();
+  }
+
+  private Table createTable() {
+    TableProps.Builder table = DynamoDbDefaults.tableProps()
+        .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
+        .sortKey(Attribute.builder().name(SORT_KEY).type(AttributeType.STRING).build())
+        .stream(StreamViewType.NEW_AND_OLD_IMAGES)
+        .deletionProtection(props.production())
+        .removalPolicy(props.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    if (props.tableEncryptionKey() != null) {
+      table.encryption(TableEncryption.CUSTOMER_MANAGED).encryptionKey(props.tableEncryptionKey());
+    }
+    return new Table(this, "Table", table.build());
+  }
+
+  private Topic createTopic() {
+    Topic created = new Topic(this, "Topic", SnsDefaults.encryptedTopicProps(
+            Alias.fromAliasName(this, "AwsManagedSnsKey", SnsDefaults.AWS_MANAGED_SNS_KEY_ALIAS))
+        .displayName("Renewals")
+        .build());
+    // A plain Subscription rather than SmsSubscription: only it passes the dead-letter queue (redrive policy) on.
+    for (String number : props.smsSubscribers()) {
+      Subscription.Builder.create(this, "Sms" + number.substring(1))
+          .topic(created)
+          .protocol(SubscriptionProtocol.SMS)
+          .endpoint(number)
+          .deadLetterQueue(failureQueue)
+          .build();
+    }
+    return created;
+  }
+
+  private void wireIngest() {
+    queue.grantSendMessages(ingestFunction);
+  }
+
+  private void wireWorker() {
+    // Exactly-once crediting is a transaction: put the renewal record (attribute_not_exists) + update the balance.
+    table.grant(workerFunction, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem",
+        "dynamodb:ConditionCheckItem");
+    if (props.reserveWorkerConcurrency()) {
+      ((software.amazon.awscdk.services.lambda.CfnFunction) workerFunction.getNode().getDefaultChild())
+          .setReservedConcurrentExecutions(props.workerMaxConcurrency());
+    }
+    workerFunction.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
+        .batchSize(props.workerBatchSize())
+        .maxBatchingWindow(props.workerMaxBatchingWindow())
+        .maxConcurrency(props.workerMaxConcurrency())
+        .reportBatchItemFailures(true)
+        .build()));
+  }
+
+  private void wireNotifier() {
+    topic.grantPublish(notifierFunction);
+    table.grant(notifierFunction, "dynamodb:GetItem");
+    notifierFunction.addEventSource(new DynamoEventSource(table, DynamoEventSourceProps.builder()
+        .startingPosition(StartingPosition.TRIM_HORIZON)
+        .batchSize(props.notifierBatchSize())
+        .bisectBatchOnError(true)
+        .retryAttempts(props.notifierRetryAttempts())
+        .maxRecordAge(props.notifierMaxRecordAge())
+        .reportBatchItemFailures(true)
+        .onFailure(new SqsDlq(failureQueue))
+        .filters(creditedRenewalFilters())
+        .build()));
+  }
+
+  /**
+   * Only renewals that became CREDITED: inserted as CREDITED, or modified from another status to CREDITED. A later
+   * update of an already credited item does not match, so it does not send a second SMS.
+   */
+  static List<Map<String, Object>> creditedRenewalFilters() {
+    Map<String, Object> creditedRenewal = Map.of(
+        STATUS_ATTRIBUTE, Map.of("S", FilterRule.isEqual(CREDITED_STATUS)),
+        SORT_KEY, Map.of("S", FilterRule.beginsWith(RENEWAL_SORT_KEY_PREFIX)));
+    return List.of(
+        FilterCriteria.filter(Map.of(
+            "eventName", FilterRule.isEqual("INSERT"),
+            "dynamodb", Map.of("NewImage", creditedRenewal))),
+        FilterCriteria.filter(Map.of(
+            "eventName", FilterRule.isEqual("MODIFY"),
+            "dynamodb", Map.of(
+                "NewImage", creditedRenewal,
+                "OldImage", Map.of(STATUS_ATTRIBUTE, Map.of("S", FilterRule.notEquals(CREDITED_STATUS)))))));
+  }
+
+  private software.amazon.awscdk.services.lambda.Alias wireBalance() {
+    table.grant(balanceFunction, "dynamodb:GetItem", "dynamodb:Query");
+    // No SnapStart here: SnapStart and provisioned concurrency cannot share a function version.
+    software.amazon.awscdk.services.lambda.Alias alias = software.amazon.awscdk.services.lambda.Alias.Builder
+        .create(this, "BalanceLiveAlias")
+        .aliasName(BALANCE_ALIAS_NAME)
+        .version(balanceFunction.getCurrentVersion())
+        .build();
+    int warm = props.balanceProvisionedConcurrency();
+    IScalableFunctionAttribute scaling = alias.addAutoScaling(
+        AutoScalingOptions.builder().minCapacity(0).maxCapacity(warm).build());
+    RenewalWindowSchedule window = RenewalWindowSchedule.of(
+        props.renewalWindowStartDay(), props.renewalWindowEndDay(), props.renewalWindowLeadHours());
+    int index = 0;
+    for (RenewalWindowSchedule.Moment up : window.scaleUp()) {
+      scaling.scaleOnSchedule("WindowOpens" + (index++ == 0 ? "" : String.valueOf(index)), ScalingSchedule.builder()
+          .schedule(Schedule.expression(up.cronExpression()))
+          .minCapacity(warm)
+          .maxCapacity(warm)
+          .build());
+    }
+    // Max 0 as well as min 0: with min alone, capacity already inside [0, max] would never be released.
+    scaling.scaleOnSchedule("WindowCloses", ScalingSchedule.builder()
+        .schedule(Schedule.expression(window.scaleDown().cronExpression()))
+        .minCapacity(0)
+        .maxCapacity(0)
+        .build());
+    return alias;
+  }
+
+  private List<Alarm> createAlarms() {
+    PipelineAlarms created = new PipelineAlarms(this, props.alarmTopic());
+    created.onAnyMessage("DeadLetterQueueAlarm", deadLetterQueue,
+        "Renewals failed " + props.maxReceiveCount() + " times and wait in the dead-letter queue");
+    created.onAnyMessage("FailureQueueAlarm", failureQueue,
+        "A notification or asynchronous invocation failed and waits in the failure queue");
+    created.onOldestMessageAge("QueueAgeAlarm", queue, props.oldestMessageAgeAlarmThreshold());
+    created.onErrorsAndThrottles("Ingest", ingestFunction);
+    created.onErrorsAndThrottles("Worker", workerFunction);
+    created.onErrorsAndThrottles("Notifier", notifierFunction);
+    created.onErrorsAndThrottles("Balance", balanceFunction);
+    return created.alarms();
+  }
+
+  private void applyIntrinsicSuppressions() {
+    for (Function function : functions()) {
+      PipelineNagSuppressions.unscopableActions(function, function == notifierFunction);
+      if (props.runtime().runtimeEquals(LambdaDefaults.DEFAULT_JAVA_RUNTIME)) {
+        PipelineNagSuppressions.pinnedLtsRuntime(function, props.runtime());
+      }
+    }
+    PipelineNagSuppressions.terminalQueue(deadLetterQueue);
+    PipelineNagSuppressions.terminalQueue(failureQueue);
+    PipelineNagSuppressions.sqsEventSourceWithoutDestination(workerFunction);
+    AuthorizationType authorization = props.apiAuthorizer() == null
+        ? AuthorizationType.IAM : props.apiAuthorizer().getAuthorizationType();
+    if (authorization != AuthorizationType.COGNITO) {
+      PipelineNagSuppressions.nonCognitoAuthorization(api, authorization);
+    }
+    if (props.apiGatewayCloudWatchRole()) {
+      PipelineNagSuppressions.executionLogRole(getNode().findChild("ApiGatewayCloudWatchRole"));
+    }
+  }
+
+  private List<Function> functions() {
+    return List.of(ingestFunction, workerFunction, notifierFunction, balanceFunction);
+  }
+
+  /** The props this pipeline was built with. */
+  public RenewalPipelineProps getProps() { return props; }
+
+  /** The REST API ({@code POST /renewals}, {@code GET /balance/{customerId}}). */
+  public RestApi getApi() { return api; }
+
+  /** The buffer between ingest and worker. */
+  public Queue getQueue() { return queue; }
+
+  /** Where renewals land after {@code maxReceiveCount} failed deliveries. */
+  public Queue getDeadLetterQueue() { return deadLetterQueue; }
+
+  /** Failed notifier stream batches, failed SMS deliveries and failed asynchronous invocations of any function. */
+  public Queue getFailureQueue() { return failureQueue; }
+
+  /** Renewals and balances ({@code pk}/{@code sk}, stream NEW_AND_OLD_IMAGES). */
+  public Table getTable() { return table; }
+
+  /** Where credited renewals are announced (SMS). */
+  public Topic getTopic() { return topic; }
+
+  /** API → queue. */
+  public Function getIngestFunction() { return ingestFunction; }
+
+  /** Queue → table. */
+  public Function getWorkerFunction() { return workerFunction; }
+
+  /** Table stream → topic. */
+  public Function getNotifierFunction() { return notifierFunction; }
+
+  /** API → table, read-only. */
+  public Function getBalanceFunction() { return balanceFunction; }
+
+  /** The {@code live} alias of the balance function, warm during the renewal window. */
+  public software.amazon.awscdk.services.lambda.Alias getBalanceAlias() { return balanceAlias; }
+
+  /** Every alarm the pipeline created. */
+  public List<Alarm> getAlarms() { return alarms; }
+
+  /**
+   * The CDK idiom: {@code RenewalPipeline.Builder.create(scope, id).functionCode(code)...build()}. Each setter is the
+   * {@link RenewalPipelineProps.Builder} setter of the same name.
+   */
+  public static final class Builder {
+    private final Construct scope;
+    private final String id;
+    private final RenewalPipelineProps.Builder props = RenewalPipelineProps.builder();
+
+    private Builder(Construct scope, String id) {
+      this.scope = scope;
+      this.id = id;
+    }
+
+    /** Starts a pipeline named {@code id} in {@code scope}. */
+    public static Builder create(Construct scope, String id) {
+      return new Builder(scope, id);
+    }
+    /** @see RenewalPipelineProps#functionCode() */
+    public Builder functionCode(Code v) { props.functionCode(v); return this; }
+    /** @see RenewalPipelineProps#runtime() */
+    public Builder runtime(Runtime v) { props.runtime(v); return this; }
+    /** @see RenewalPipelineProps#production() */
+    public Builder production(boolean v) { props.production(v); return this; }
+    /** @see RenewalPipelineProps#apiAuthorizer() */
+    public Builder apiAuthorizer(IAuthorizer v) { props.apiAuthorizer(v); return this; }
+    /** @see RenewalPipelineProps#apiStageName() */
+    public Builder apiStageName(String v) { props.apiStageName(v); return this; }
+    /** @see RenewalPipelineProps#apiThrottlingRateLimit() */
+    public Builder apiThrottlingRateLimit(double v) { props.apiThrottlingRateLimit(v); return this; }
+    /** @see RenewalPipelineProps#apiThrottlingBurstLimit() */
+    public Builder apiThrottlingBurstLimit(int v) { props.apiThrottlingBurstLimit(v); return this; }
+    /** @see RenewalPipelineProps#apiGatewayCloudWatchRole() */
+    public Builder apiGatewayCloudWatchRole(boolean v) { props.apiGatewayCloudWatchRole(v); return this; }
+    /** @see RenewalPipelineProps#logRetention() */
+    public Builder logRetention(RetentionDays v) { props.logRetention(v); return this; }
+    /** @see RenewalPipelineProps#ingestMemorySize() */
+    public Builder ingestMemorySize(int v) { props.ingestMemorySize(v); return this; }
+    /** @see RenewalPipelineProps#ingestTimeout() */
+    public Builder ingestTimeout(Duration v) { props.ingestTimeout(v); return this; }
+    /** @see RenewalPipelineProps#workerMemorySize() */
+    public Builder workerMemorySize(int v) { props.workerMemorySize(v); return this; }
+    /** @see RenewalPipelineProps#workerTimeout() */
+    public Builder workerTimeout(Duration v) { props.workerTimeout(v); return this; }
+    /** @see RenewalPipelineProps#workerBatchSize() */
+    public Builder workerBatchSize(int v) { props.workerBatchSize(v); return this; }
+    /** @see RenewalPipelineProps#workerMaxBatchingWindow() */
+    public Builder workerMaxBatchingWindow(Duration v) { props.workerMaxBatchingWindow(v); return this; }
+    /** @see RenewalPipelineProps#workerMaxConcurrency() */
+    public Builder workerMaxConcurrency(int v) { props.workerMaxConcurrency(v); return this; }
+    /** @see RenewalPipelineProps#reserveWorkerConcurrency() */
+    public Builder reserveWorkerConcurrency(boolean v) { props.reserveWorkerConcurrency(v); return this; }
+    /** @see RenewalPipelineProps#queueVisibilityTimeout() */
+    public Builder queueVisibilityTimeout(Duration v) { props.queueVisibilityTimeout(v); return this; }
+    /** @see RenewalPipelineProps#queueRetentionPeriod() */
+    public Builder queueRetentionPeriod(Duration v) { props.queueRetentionPeriod(v); return this; }
+    /** @see RenewalPipelineProps#maxReceiveCount() */
+    public Builder maxReceiveCount(int v) { props.maxReceiveCount(v); return this; }
+    /** @see RenewalPipelineProps#oldestMessageAgeAlarmThreshold() */
+    public Builder oldestMessageAgeAlarmThreshold(Duration v) { props.oldestMessageAgeAlarmThreshold(v); return this; }
+    /** @see RenewalPipelineProps#notifierMemorySize() */
+    public Builder notifierMemorySize(int v) { props.notifierMemorySize(v); return this; }
+    /** @see RenewalPipelineProps#notifierTimeout() */
+    public Builder notifierTimeout(Duration v) { props.notifierTimeout(v); return this; }
+    /** @see RenewalPipelineProps#notifierBatchSize() */
+    public Builder notifierBatchSize(int v) { props.notifierBatchSize(v); return this; }
+    /** @see RenewalPipelineProps#notifierRetryAttempts() */
+    public Builder notifierRetryAttempts(int v) { props.notifierRetryAttempts(v); return this; }
+    /** @see RenewalPipelineProps#notifierMaxRecordAge() */
+    public Builder notifierMaxRecordAge(Duration v) { props.notifierMaxRecordAge(v); return this; }
+    /** @see RenewalPipelineProps#balanceMemorySize() */
+    public Builder balanceMemorySize(int v) { props.balanceMemorySize(v); return this; }
+    /** @see RenewalPipelineProps#balanceTimeout() */
+    public Builder balanceTimeout(Duration v) { props.balanceTimeout(v); return this; }
+    /** @see RenewalPipelineProps#balanceProvisionedConcurrency() */
+    public Builder balanceProvisionedConcurrency(int v) { props.balanceProvisionedConcurrency(v); return this; }
+    /** @see RenewalPipelineProps#renewalWindowStartDay() */
+    public Builder renewalWindowStartDay(int v) { props.renewalWindowStartDay(v); return this; }
+    /** @see RenewalPipelineProps#renewalWindowEndDay() */
+    public Builder renewalWindowEndDay(int v) { props.renewalWindowEndDay(v); return this; }
+    /** @see RenewalPipelineProps#renewalWindowLeadHours() */
+    public Builder renewalWindowLeadHours(int v) { props.renewalWindowLeadHours(v); return this; }
+    /** @see RenewalPipelineProps#tableEncryptionKey() */
+    public Builder tableEncryptionKey(IKey v) { props.tableEncryptionKey(v); return this; }
+    /** @see RenewalPipelineProps#smsSubscribers() */
+    public Builder smsSubscribers(List<String> v) { props.smsSubscribers(v); return this; }
+    /** @see RenewalPipelineProps#alarmTopic() */
+    public Builder alarmTopic(ITopic v) { props.alarmTopic(v); return this; }
+
+    /**
+     * Validates the props and creates the pipeline.
+     *
+     * @throws InvalidRenewalPipelinePropsException naming every invalid prop, if any
+     */
+    public RenewalPipeline build() {
+      return new RenewalPipeline(scope, id, props.build());
+    }
+  }
+}
