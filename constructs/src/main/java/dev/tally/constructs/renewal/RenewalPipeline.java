@@ -126,7 +126,7 @@ public final class RenewalPipeline extends Construct {
     workerFunction = functions.create(new FunctionSpec("Worker", WORKER_HANDLER, props.workerMemorySize(),
         props.workerTimeout(), Map.of("TABLE_NAME", table.getTableName())));
     notifierFunction = functions.create(new FunctionSpec("Notifier", NOTIFIER_HANDLER, props.notifierMemorySize(),
-        props.notifierTimeout(), Map.of("TOPIC_ARN", topic.getTopicArn(), "TABLE_NAME", table.getTableName())));
+        props.notifierTimeout(), Map.of("TOPIC_ARN", topic.getTopicArn())));
     balanceFunction = functions.create(new FunctionSpec("Balance", BALANCE_HANDLER, props.balanceMemorySize(),
         props.balanceTimeout(), Map.of("TABLE_NAME", table.getTableName())));
 
@@ -191,7 +191,6 @@ public final class RenewalPipeline extends Construct {
 
   private void wireNotifier() {
     topic.grantPublish(notifierFunction);
-    table.grant(notifierFunction, "dynamodb:GetItem");
     notifierFunction.addEventSource(new DynamoEventSource(table, DynamoEventSourceProps.builder()
         .startingPosition(StartingPosition.TRIM_HORIZON)
         .batchSize(props.notifierBatchSize())
@@ -224,7 +223,7 @@ public final class RenewalPipeline extends Construct {
   }
 
   private software.amazon.awscdk.services.lambda.Alias wireBalance() {
-    table.grant(balanceFunction, "dynamodb:GetItem", "dynamodb:Query");
+    table.grant(balanceFunction, "dynamodb:GetItem");
     // No SnapStart here: SnapStart and provisioned concurrency cannot share a function version.
     software.amazon.awscdk.services.lambda.Alias alias = software.amazon.awscdk.services.lambda.Alias.Builder
         .create(this, "BalanceLiveAlias")
