@@ -19,4 +19,16 @@ public interface ScanBackend {
 
     /** The collector (thread-safe, shared by every account and region of the run). */
     InventoryCollector inventoryCollector();
+
+    /**
+     * Where {@code tally scan prices refresh} fetches current prices (the AWS Price List API), or empty when this
+     * backend cannot fetch them; the refresh then says so and exits with a usage error.
+     *
+     * @param settings   the caller's settings
+     * @param homeRegion the region for the Pricing endpoint choice (the API lives in us-east-1 and a few others)
+     */
+    default java.util.Optional<dev.tally.audit.scan.pricing.PriceListSource> priceListSource(AwsSettings settings,
+                                                                                            String homeRegion) {
+        return java.util.Optional.empty();
+    }
 }
