@@ -3,6 +3,8 @@ package dev.tally.constructs.renewal;
 import dev.tally.constructs.defaults.LambdaDefaults;
 import dev.tally.constructs.defaults.LogGroupDefaults;
 import dev.tally.constructs.defaults.SqsDefaults;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
@@ -95,7 +97,8 @@ public final class RenewalPipelineProps {
     renewalWindowEndDay = b.renewalWindowEndDay;
     renewalWindowLeadHours = b.renewalWindowLeadHours;
     tableEncryptionKey = b.tableEncryptionKey;
-    smsSubscribers = b.smsSubscribers == null ? null : List.copyOf(b.smsSubscribers);
+    // Not List.copyOf: a null entry must reach validation and be reported, not throw a bare NPE here.
+    smsSubscribers = b.smsSubscribers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.smsSubscribers));
     alarmTopic = b.alarmTopic;
   }
 
