@@ -203,7 +203,7 @@ public final class HtmlRenderer {
     }
 
     private static String reconciliation(ChargebackReport report) {
-        StringBuilder out = new StringBuilder("<table id=\"reconciliation-table\"><tbody>");
+        StringBuilder out = new StringBuilder("<table id=\"reconciliation-table\" class=\"compact\"><tbody>");
         for (String[] line : report.reconciliation().lines()) {
             out.append("<tr><th>").append(Html.escape(line[0])).append("</th><td class=\"num\" data-item=\"")
                     .append(Html.escape(line[0].replace(' ', '-'))).append("\">").append(Html.escape(line[1]))

@@ -12,11 +12,11 @@ import java.util.Locale;
  */
 final class SvgCharts {
     private static final int WIDTH = 560;
-    private static final int LABEL_WIDTH = 170;
-    private static final int VALUE_WIDTH = 90;
+    private static final int LABEL_WIDTH = 215;
+    private static final int VALUE_WIDTH = 80;
     private static final int BAR_HEIGHT = 20;
     private static final int GAP = 8;
-    private static final int MAX_LABEL = 24;
+    private static final int MAX_LABEL = 30;
 
     /** One labelled value. */
     record Bar(String label, BigDecimal value) {
@@ -37,7 +37,7 @@ final class SvgCharts {
         int y = GAP;
         for (Bar bar : bars) {
             label(svg, bar.label(), y + BAR_HEIGHT / 2);
-            rect(svg, barClass + (bar.value().signum() < 0 ? " negative" : ""), range, bar.value(), y, BAR_HEIGHT,
+            rect(svg, "bar " + barClass + (bar.value().signum() < 0 ? " negative" : ""), range, bar.value(), y, BAR_HEIGHT,
                     bar.label() + ": " + Amounts.grouped(bar.value()));
             value(svg, Amounts.grouped(bar.value()), y + BAR_HEIGHT / 2);
             y += BAR_HEIGHT + GAP;
