@@ -23,14 +23,17 @@ public final class BalanceHandler implements RequestHandler<APIGatewayProxyReque
 
   /** Wires the handler from the given environment, as the runtime would. */
   public BalanceHandler(LambdaEnvironment environment) {
-    this(new BalanceQuery(AwsClients.dynamoDb(),
-        environment.require(LambdaEnvironment.TABLE_NAME, "the name of the renewal DynamoDB table"),
-        StructuredLog.toStandardOutput()));
+    this(wire(environment.require(LambdaEnvironment.TABLE_NAME, "the name of the renewal DynamoDB table")));
   }
 
   /** Uses an already-wired query (tests). */
   public BalanceHandler(BalanceQuery query) {
     this.query = query;
+  }
+
+  // Settings are read before any client is built, so a missing variable is reported as itself.
+  private static BalanceQuery wire(String tableName) {
+    return new BalanceQuery(AwsClients.dynamoDb(), tableName, StructuredLog.toStandardOutput());
   }
 
   @Override

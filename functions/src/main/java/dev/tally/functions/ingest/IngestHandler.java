@@ -24,14 +24,17 @@ public final class IngestHandler implements RequestHandler<APIGatewayProxyReques
 
   /** Wires the handler from the given environment, as the runtime would. */
   public IngestHandler(LambdaEnvironment environment) {
-    this(new RenewalIntake(AwsClients.sqs(),
-        environment.require(LambdaEnvironment.QUEUE_URL, "the URL of the renewal SQS queue"),
-        StructuredLog.toStandardOutput(), Clock.systemUTC()));
+    this(wire(environment.require(LambdaEnvironment.QUEUE_URL, "the URL of the renewal SQS queue")));
   }
 
   /** Uses an already-wired intake (tests). */
   public IngestHandler(RenewalIntake intake) {
     this.intake = intake;
+  }
+
+  // Settings are read before any client is built, so a missing variable is reported as itself.
+  private static RenewalIntake wire(String queueUrl) {
+    return new RenewalIntake(AwsClients.sqs(), queueUrl, StructuredLog.toStandardOutput(), Clock.systemUTC());
   }
 
   @Override

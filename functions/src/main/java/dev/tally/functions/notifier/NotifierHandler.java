@@ -23,14 +23,17 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
 
   /** Wires the handler from the given environment, as the runtime would. */
   public NotifierHandler(LambdaEnvironment environment) {
-    this(new RenewalNotifier(AwsClients.sns(),
-        environment.require(LambdaEnvironment.TOPIC_ARN, "the ARN of the renewal notification SNS topic"),
-        StructuredLog.toStandardOutput()));
+    this(wire(environment.require(LambdaEnvironment.TOPIC_ARN, "the ARN of the renewal notification SNS topic")));
   }
 
   /** Uses an already-wired notifier (tests). */
   public NotifierHandler(RenewalNotifier notifier) {
     this.notifier = notifier;
+  }
+
+  // Settings are read before any client is built, so a missing variable is reported as itself.
+  private static RenewalNotifier wire(String topicArn) {
+    return new RenewalNotifier(AwsClients.sns(), topicArn, StructuredLog.toStandardOutput());
   }
 
   @Override
