@@ -1,0 +1,76 @@
+package dev.tally.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("AppSettings: the app's context keys, validated up front")
+class AppSettingsTest {
+
+    private static AppSettings settings(Map<String, Object> context) {
+        Map<String, Object> all = new HashMap<>(TallyAppSynthesisTest.REPO_PATHS);
+        all.putAll(context);
+        return AppSettings.from(all::get);
+    }
+
+    @Test
+    @DisplayName("with no context: both environments, env-agnostic, default tag values")
+    void defaults() {
+        AppSettings settings = settings(Map.of());
+        assertThat(settings.environments()).containsExactly(EnvironmentSizing.STAGING, EnvironmentSizing.PRODUCTION);
+        assertThat(settings.account()).isEmpty();
+        assertThat(settings.region()).isEmpty();
+        assertThat(settings.costCenter()).isEqualTo("isp-billing");
+        assertThat(settings.owner()).isEqualTo("platform-team");
+        assertThat(settings.functionsJar()).isEqualTo(Path.of("../functions/target/tally-functions.jar"));
+    }
+
+    @Test
+    @DisplayName("-c env=staging or env=production selects one environment")
+    void selectsOneEnvironment() {
+        assertThat(settings(Map.of("env", "staging")).environments()).containsExactly(EnvironmentSizing.STAGING);
+        assertThat(settings(Map.of("env", "production")).environments()).containsExactly(EnvironmentSizing.PRODUCTION);
+    }
+
+    @Test
+    @DisplayName("an explicit account and region are taken as given")
+    void explicitEnvironment() {
+        AppSettings settings = settings(Map.of("account", "123456789012", "region", "eu-west-1"));
+        assertThat(settings.account()).isEqualTo(Optional.of("123456789012"));
+        assertThat(settings.region()).isEqualTo(Optional.of("eu-west-1"));
+    }
+
+    @Test
+    @DisplayName("a missing Lambda jar says how to build it")
+    void missingJar() {
+        assertThatThrownBy(() -> settings(Map.of("functionsJar", "nowhere/tally-functions.jar")))
+                .isInstanceOf(InvalidAppSettingsException.class)
+                .hasMessageContaining("nowhere/tally-functions.jar does not exist")
+                .hasMessageContaining("run 'mvn -B -q -DskipTests package' first");
+    }
+
+    @Test
+    @DisplayName("every bad key is reported at once")
+    void reportsAllProblems() {
+        assertThatThrownBy(() -> settings(Map.of("env", "prod", "account", "12345", "costCenter", "a,b")))
+                .isInstanceOf(InvalidAppSettingsException.class)
+                .hasMessageStartingWith("Cannot synthesize the Tally app (4 problems)")
+                .hasMessageContaining("env 'prod' is unknown")
+                .hasMessageContaining("give both -c account=... and -c region=...")
+                .hasMessageContaining("account '12345' is not a 12-digit AWS account id")
+                .hasMessageContaining("costCenter 'a,b' is not a valid tag value");
+    }
+
+    @Test
+    @DisplayName("environment names give stage ids and stack names")
+    void names() {
+        assertThat(EnvironmentSizing.PRODUCTION.stageId()).isEqualTo("Production");
+        assertThat(EnvironmentSizing.STAGING.stackName("renewal")).isEqualTo("tally-staging-renewal");
+    }
+}
