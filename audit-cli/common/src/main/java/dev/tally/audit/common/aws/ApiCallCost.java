@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *
  * @param totalCalls        every call counted
  * @param metricsRequested  CloudWatch metrics requested (the {@code GetMetricData} billing unit)
- * @param costByService     USD per service (SDK service name), only services with a non-zero cost
+ * @param costByService     USD per service (the SDK's service name, as in the ledger: {@code CloudWatch},
+ *                          {@code CostExplorer}), only services with a non-zero cost
  * @param totalUsd          USD for all calls, 4 decimal places
  */
 public record ApiCallCost(long totalCalls, long metricsRequested, Map<String, BigDecimal> costByService,
@@ -26,6 +27,9 @@ public record ApiCallCost(long totalCalls, long metricsRequested, Map<String, Bi
     static final BigDecimal PER_THOUSAND_CLOUDWATCH_REQUESTS = new BigDecimal("0.01");
     static final BigDecimal PER_COST_EXPLORER_REQUEST = new BigDecimal("0.01");
     private static final BigDecimal THOUSAND = new BigDecimal(1000);
+    /** The SDK's service names, as the ledger records them. */
+    static final String CLOUDWATCH = "CloudWatch";
+    static final String COST_EXPLORER = "CostExplorer";
 
     public ApiCallCost {
         costByService = Map.copyOf(costByService);
@@ -36,21 +40,20 @@ public record ApiCallCost(long totalCalls, long metricsRequested, Map<String, Bi
         Map<ApiCallLedger.ApiCall, Long> calls = ledger.snapshot();
         long metrics = ledger.metricsRequested();
         Map<String, BigDecimal> byService = new TreeMap<>();
-        long statisticsCalls = calls.getOrDefault(new ApiCallLedger.ApiCall("CloudWatch", "GetMetricStatistics"), 0L);
+        long statisticsCalls = calls.getOrDefault(new ApiCallLedger.ApiCall(CLOUDWATCH, "GetMetricStatistics"), 0L);
         // GetMetricStatistics counts one "metric" in the ledger; price it per request, which comes to the same rate.
         long dataMetrics = metrics - statisticsCalls;
         BigDecimal cloudWatch = PER_THOUSAND_METRICS.multiply(BigDecimal.valueOf(dataMetrics))
                 .add(PER_THOUSAND_CLOUDWATCH_REQUESTS.multiply(BigDecimal.valueOf(statisticsCalls)))
                 .divide(THOUSAND, 6, RoundingMode.HALF_UP);
         if (cloudWatch.signum() > 0) {
-            byService.put("CloudWatch", cloudWatch);
+            byService.put(CLOUDWATCH, cloudWatch);
         }
         long costExplorerCalls = calls.entrySet().stream()
-                .filter(e -> e.getKey().service().equalsIgnoreCase("Cost Explorer")
-                        || e.getKey().service().equalsIgnoreCase("CostExplorer"))
+                .filter(e -> e.getKey().service().equals(COST_EXPLORER))
                 .mapToLong(Map.Entry::getValue).sum();
         if (costExplorerCalls > 0) {
-            byService.put("Cost Explorer", PER_COST_EXPLORER_REQUEST.multiply(BigDecimal.valueOf(costExplorerCalls)));
+            byService.put(COST_EXPLORER, PER_COST_EXPLORER_REQUEST.multiply(BigDecimal.valueOf(costExplorerCalls)));
         }
         BigDecimal total = byService.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(4, RoundingMode.HALF_UP);

@@ -25,7 +25,10 @@ public final class ApiCallLedger implements ExecutionInterceptor {
     private final Map<ApiCall, LongAdder> counts = new ConcurrentHashMap<>();
     private final LongAdder metricsRequested = new LongAdder();
 
-    /** One operation of one service, as the SDK names them (for example {@code EC2} / {@code DescribeInstances}). */
+    /**
+     * One operation of one service, as the SDK names them: {@code Ec2} / {@code DescribeInstances},
+     * {@code Sts} / {@code AssumeRole}, {@code ElasticLoadBalancingV2}, {@code S3Control}, {@code CloudWatch}.
+     */
     public record ApiCall(String service, String operation) implements Comparable<ApiCall> {
         @Override
         public int compareTo(ApiCall other) {

@@ -58,7 +58,7 @@ public final class AwsAccountDirectory implements AccountDirectory, AutoCloseabl
         Optional<String> roleName = selection.roleName();
         if (roleName.isEmpty()) {
             if (!account.accountId().equals(callerAccount.get())) {
-                throw new CollectionException("STS", "cannot act in account " + account.accountId()
+                throw new CollectionException("Sts", "cannot act in account " + account.accountId()
                         + " with the caller's credentials (they belong to " + callerAccount.get()
                         + "): pass --role-name with a role that exists in every scanned account", null);
             }
@@ -79,7 +79,7 @@ public final class AwsAccountDirectory implements AccountDirectory, AutoCloseabl
         } catch (SdkException e) {
             String code = e instanceof AwsServiceException aws
                     && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "ClientError";
-            throw new CollectionException("STS", code + " on STS:AssumeRole (" + roleArn + "): "
+            throw new CollectionException("Sts", code + " on Sts:AssumeRole (" + roleArn + "): "
                     + firstLine(e.getMessage()), e);
         }
         return new AccountSession(account, callerSettings.withCredentials(provider));

@@ -16,6 +16,6 @@ public final class CallerIdentity {
 
     /** The 12-digit account id. */
     public String accountId() {
-        return AwsCall.named("STS", "GetCallerIdentity", () -> sts.getCallerIdentity().account());
+        return AwsCall.named("Sts", "GetCallerIdentity", () -> sts.getCallerIdentity().account());
     }
 }

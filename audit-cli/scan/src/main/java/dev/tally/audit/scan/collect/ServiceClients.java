@@ -1,6 +1,7 @@
 package dev.tally.audit.scan.collect;
 
 import dev.tally.audit.common.aws.AwsSettings;
+import dev.tally.audit.scan.collect.s3.RedirectedS3ControlEndpoints;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -10,11 +11,12 @@ import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
+import software.amazon.awssdk.services.s3control.S3ControlClientBuilder;
 
 /**
  * Builds the SDK clients the scan uses, all through one {@link AwsSettings} (credentials, retries, call ledger,
- * endpoint). S3 gets path-style addressing when its endpoint is redirected, since a local peer or an S3-compatible
- * store has no per-bucket host names.
+ * endpoint). S3 gets path-style addressing and S3 Control flat host names when their endpoint is redirected, since a
+ * local peer or an S3-compatible store has no per-bucket or per-account host names.
  *
  * @param settings how every client is configured
  */
@@ -46,8 +48,13 @@ public record ServiceClients(AwsSettings settings) {
                 .build();
     }
 
+    /** Through {@link RedirectedS3ControlEndpoints} when the endpoint is redirected (see there why). */
     public S3ControlClient s3Control(String region) {
-        return settings.build(S3ControlClient.builder(), Region.of(region));
+        S3ControlClientBuilder builder = settings.configure(S3ControlClient.builder(), Region.of(region));
+        if (settings.endpointRedirected("S3_CONTROL", "S3Control")) {
+            builder.endpointProvider(new RedirectedS3ControlEndpoints());
+        }
+        return builder.build();
     }
 
     /** The Price List API is served from us-east-1 (and a few other regions); the CLI always asks us-east-1. */

@@ -32,7 +32,7 @@ public final class InstanceReader {
                 .filters(Filter.builder().name("instance-state-name").values("running", "stopped").build())
                 .maxResults(PAGE_SIZE)
                 .build();
-        return AwsCall.named("EC2", "DescribeInstances", () -> ec2.describeInstancesPaginator(request).stream()
+        return AwsCall.named("Ec2", "DescribeInstances", () -> ec2.describeInstancesPaginator(request).stream()
                 .flatMap(page -> page.reservations().stream())
                 .map(Reservation::instances)
                 .flatMap(List::stream)

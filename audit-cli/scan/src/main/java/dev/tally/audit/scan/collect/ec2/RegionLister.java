@@ -20,7 +20,7 @@ public final class RegionLister {
     /** Region codes enabled for the account, sorted. */
     public List<String> enabledRegions() {
         // AllRegions=false (the default) returns only regions with opt-in-status opt-in-not-required or opted-in.
-        return AwsCall.named("EC2", "DescribeRegions", () -> ec2.describeRegions(DescribeRegionsRequest.builder()
+        return AwsCall.named("Ec2", "DescribeRegions", () -> ec2.describeRegions(DescribeRegionsRequest.builder()
                         .allRegions(false).build())
                 .regions().stream()
                 .map(Region::regionName)

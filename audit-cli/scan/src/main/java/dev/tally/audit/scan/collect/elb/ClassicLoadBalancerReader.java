@@ -24,14 +24,14 @@ public final class ClassicLoadBalancerReader {
     }
 
     public List<LoadBalancerDescription> loadBalancers() {
-        return AwsCall.named("Elastic Load Balancing", "DescribeLoadBalancers", () ->
+        return AwsCall.named("ElasticLoadBalancing", "DescribeLoadBalancers", () ->
                 elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE)).loadBalancerDescriptions().stream()
                         .toList());
     }
 
     /** Health of every instance registered with the load balancer ({@code InService}, {@code OutOfService}, ...). */
     public List<InstanceState> instanceHealth(String loadBalancerName) {
-        return AwsCall.named("Elastic Load Balancing", "DescribeInstanceHealth", () ->
+        return AwsCall.named("ElasticLoadBalancing", "DescribeInstanceHealth", () ->
                 elb.describeInstanceHealth(r -> r.loadBalancerName(loadBalancerName)).instanceStates());
     }
 
@@ -39,7 +39,7 @@ public final class ClassicLoadBalancerReader {
     public Map<String, Map<String, String>> tags(List<String> loadBalancerNames) {
         Map<String, Map<String, String>> tags = new TreeMap<>();
         for (List<String> batch : LoadBalancerV2Reader.batches(loadBalancerNames, TAG_BATCH)) {
-            List<TagDescription> described = AwsCall.named("Elastic Load Balancing", "DescribeTags", () ->
+            List<TagDescription> described = AwsCall.named("ElasticLoadBalancing", "DescribeTags", () ->
                     elb.describeTags(r -> r.loadBalancerNames(batch)).tagDescriptions());
             for (TagDescription description : described) {
                 Map<String, String> byKey = new TreeMap<>();

@@ -30,24 +30,24 @@ public final class LoadBalancerV2Reader {
     }
 
     public List<LoadBalancer> loadBalancers() {
-        return AwsCall.named("Elastic Load Balancing v2", "DescribeLoadBalancers", () ->
+        return AwsCall.named("ElasticLoadBalancingV2", "DescribeLoadBalancers", () ->
                 elb.describeLoadBalancersPaginator(r -> r.pageSize(PAGE_SIZE)).loadBalancers().stream().toList());
     }
 
     public List<Listener> listeners(String loadBalancerArn) {
-        return AwsCall.named("Elastic Load Balancing v2", "DescribeListeners", () ->
+        return AwsCall.named("ElasticLoadBalancingV2", "DescribeListeners", () ->
                 elb.describeListenersPaginator(r -> r.loadBalancerArn(loadBalancerArn)).listeners().stream().toList());
     }
 
     /** Every target group of the region (each names the load balancers it is attached to). */
     public List<TargetGroup> targetGroups() {
-        return AwsCall.named("Elastic Load Balancing v2", "DescribeTargetGroups", () ->
+        return AwsCall.named("ElasticLoadBalancingV2", "DescribeTargetGroups", () ->
                 elb.describeTargetGroupsPaginator(r -> r.pageSize(PAGE_SIZE)).targetGroups().stream().toList());
     }
 
     /** DescribeTargetHealth does not page: one call returns every registered target. */
     public List<TargetHealthDescription> targetHealth(String targetGroupArn) {
-        return AwsCall.named("Elastic Load Balancing v2", "DescribeTargetHealth", () ->
+        return AwsCall.named("ElasticLoadBalancingV2", "DescribeTargetHealth", () ->
                 elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions());
     }
 
@@ -55,7 +55,7 @@ public final class LoadBalancerV2Reader {
     public Map<String, Map<String, String>> tags(List<String> resourceArns) {
         Map<String, Map<String, String>> tags = new TreeMap<>();
         for (List<String> batch : batches(resourceArns, TAG_BATCH)) {
-            List<TagDescription> described = AwsCall.named("Elastic Load Balancing v2", "DescribeTags", () ->
+            List<TagDescription> described = AwsCall.named("ElasticLoadBalancingV2", "DescribeTags", () ->
                     elb.describeTags(r -> r.resourceArns(batch)).tagDescriptions());
             for (TagDescription description : described) {
                 Map<String, String> byKey = new TreeMap<>();

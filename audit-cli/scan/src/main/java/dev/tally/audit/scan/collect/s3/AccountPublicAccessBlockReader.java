@@ -19,7 +19,7 @@ public final class AccountPublicAccessBlockReader {
 
     /** The account's settings, or empty when none are configured ({@code NoSuchPublicAccessBlockConfiguration}). */
     public Optional<PublicAccessBlockConfiguration> accountPublicAccessBlock(String accountId) {
-        return AwsCall.named("S3 Control", "GetPublicAccessBlock", () -> {
+        return AwsCall.named("S3Control", "GetPublicAccessBlock", () -> {
             try {
                 return Optional.of(s3Control.getPublicAccessBlock(r -> r.accountId(accountId))
                         .publicAccessBlockConfiguration());

@@ -20,7 +20,7 @@ public final class TaggedResourceReader {
     }
 
     public List<ResourceTagMapping> resources() {
-        return AwsCall.named("Resource Groups Tagging API", "GetResources", () ->
+        return AwsCall.named("ResourceGroupsTaggingApi", "GetResources", () ->
                 tagging.getResourcesPaginator(r -> r.resourcesPerPage(PAGE_SIZE)).resourceTagMappingList().stream()
                         .toList());
     }
