@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 
 @DisplayName("Cost Explorer source (real SDK client against WireMock speaking JSON 1.1)")
@@ -63,6 +64,8 @@ class CostExplorerSourceTest {
                 .endpointOverride(URI.create(wireMock.baseUrl()))
                 .region(CostExplorerSource.REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "s")))
+                // Retries are the production client's concern (AwsSettings); here a 404 should fail at once.
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
