@@ -26,6 +26,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
 /**
@@ -60,6 +61,12 @@ final class RenewalApiFactory {
         .build());
     if (props.apiGatewayCloudWatchRole()) {
       api.getDeploymentStage().getNode().addDependency(accountCloudWatchRole());
+    }
+    if (props.apiWebAclArn() != null) {
+      CfnWebACLAssociation.Builder.create(scope, "ApiWebAclAssociation")
+          .resourceArn(api.getDeploymentStage().getStageArn())
+          .webAclArn(props.apiWebAclArn())
+          .build();
     }
     RequestValidator validator = api.addRequestValidator("BodyAndParametersValidator",
         RequestValidatorOptions.builder()

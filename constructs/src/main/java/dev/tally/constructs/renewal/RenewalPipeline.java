@@ -21,6 +21,9 @@ import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.dynamodb.TableProps;
+import software.amazon.awscdk.services.iam.Grant;
+import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.AutoScalingOptions;
@@ -290,6 +293,27 @@ public final class RenewalPipeline extends Construct {
     return List.of(ingestFunction, workerFunction, notifierFunction, balanceFunction);
   }
 
+  /**
+   * Lets {@code grantee} (e.g. the billing back-end's role) call {@code POST /renewals} on this stage: with the
+   * default IAM authorization that is the only way in.
+   */
+  public Grant grantSubmitRenewals(IGrantable grantee) {
+    return grantInvoke(grantee, "POST", "/renewals");
+  }
+
+  /** Lets {@code grantee} call {@code GET /balance/{customerId}} for any customer on this stage. */
+  public Grant grantReadBalance(IGrantable grantee) {
+    return grantInvoke(grantee, "GET", "/balance/*");
+  }
+
+  private Grant grantInvoke(IGrantable grantee, String method, String path) {
+    return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(grantee)
+        .actions(List.of("execute-api:Invoke"))
+        .resourceArns(List.of(api.arnForExecuteApi(method, path, api.getDeploymentStage().getStageName())))
+        .build());
+  }
+
   /** The props this pipeline was built with. */
   public RenewalPipelineProps getProps() { return props; }
 
@@ -363,6 +387,8 @@ public final class RenewalPipeline extends Construct {
     public Builder apiThrottlingBurstLimit(int v) { props.apiThrottlingBurstLimit(v); return this; }
     /** @see RenewalPipelineProps#apiGatewayCloudWatchRole() */
     public Builder apiGatewayCloudWatchRole(boolean v) { props.apiGatewayCloudWatchRole(v); return this; }
+    /** @see RenewalPipelineProps#apiWebAclArn() */
+    public Builder apiWebAclArn(String v) { props.apiWebAclArn(v); return this; }
     /** @see RenewalPipelineProps#logRetention() */
     public Builder logRetention(RetentionDays v) { props.logRetention(v); return this; }
     /** @see RenewalPipelineProps#ingestMemorySize() */

@@ -32,6 +32,7 @@ public final class RenewalPipelineProps {
   private final double apiThrottlingRateLimit;
   private final int apiThrottlingBurstLimit;
   private final boolean apiGatewayCloudWatchRole;
+  private final String apiWebAclArn;
   private final RetentionDays logRetention;
   private final int ingestMemorySize;
   private final Duration ingestTimeout;
@@ -69,6 +70,7 @@ public final class RenewalPipelineProps {
     apiThrottlingRateLimit = b.apiThrottlingRateLimit;
     apiThrottlingBurstLimit = b.apiThrottlingBurstLimit;
     apiGatewayCloudWatchRole = b.apiGatewayCloudWatchRole;
+    apiWebAclArn = b.apiWebAclArn;
     logRetention = b.logRetention;
     ingestMemorySize = b.ingestMemorySize;
     ingestTimeout = b.ingestTimeout;
@@ -148,6 +150,13 @@ public final class RenewalPipelineProps {
    * writer wins: set {@code false} when a platform stack already manages it.
    */
   public boolean apiGatewayCloudWatchRole() { return apiGatewayCloudWatchRole; }
+
+  /**
+   * ARN of a regional AWS WAFv2 web ACL to associate with the API stage. Default {@code null}: no WAF (a web ACL
+   * costs about USD 5 a month plus rules and requests; the API already requires SigV4 and is throttled). Set it for
+   * an API exposed beyond the billing back-end. Without it cdk-nag reports AwsSolutions-APIG3 as a warning.
+   */
+  public String apiWebAclArn() { return apiWebAclArn; }
 
   /** Retention of every log group (functions and API access logs). Default one month. */
   public RetentionDays logRetention() { return logRetention; }
@@ -276,6 +285,7 @@ public final class RenewalPipelineProps {
     private double apiThrottlingRateLimit = 200;
     private int apiThrottlingBurstLimit = 400;
     private boolean apiGatewayCloudWatchRole = true;
+    private String apiWebAclArn;
     private RetentionDays logRetention = LogGroupDefaults.DEFAULT_RETENTION;
     private int ingestMemorySize = 512;
     private Duration ingestTimeout = Duration.seconds(10);
@@ -322,6 +332,8 @@ public final class RenewalPipelineProps {
     public Builder apiThrottlingBurstLimit(int v) { apiThrottlingBurstLimit = v; return this; }
     /** @see RenewalPipelineProps#apiGatewayCloudWatchRole() */
     public Builder apiGatewayCloudWatchRole(boolean v) { apiGatewayCloudWatchRole = v; return this; }
+    /** @see RenewalPipelineProps#apiWebAclArn() */
+    public Builder apiWebAclArn(String v) { apiWebAclArn = v; return this; }
     /** @see RenewalPipelineProps#logRetention() */
     public Builder logRetention(RetentionDays v) { logRetention = v; return this; }
     /** @see RenewalPipelineProps#ingestMemorySize() */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.lambda.RuntimeFamily;
 
 /**
@@ -16,6 +17,8 @@ import software.amazon.awscdk.services.lambda.RuntimeFamily;
 final class RenewalPipelinePropsValidation {
 
   private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{1,14}$");
+  private static final Pattern WEB_ACL_ARN =
+      Pattern.compile("^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[^/]+/[^/]+$");
   private static final Pattern STAGE_NAME = Pattern.compile("^[A-Za-z0-9_]{1,128}$");
   private static final int MAX_MEMORY_MB = 10_240;
   private static final long API_INTEGRATION_LIMIT_S = 29;
@@ -64,6 +67,11 @@ final class RenewalPipelinePropsValidation {
     if (!(p.apiThrottlingRateLimit() > 0) || Double.isInfinite(p.apiThrottlingRateLimit())) {
       problems.add("apiThrottlingRateLimit must be a positive number of requests per second (was "
           + p.apiThrottlingRateLimit() + ")");
+    }
+    if (p.apiWebAclArn() != null && !Token.isUnresolved(p.apiWebAclArn())
+        && !WEB_ACL_ARN.matcher(p.apiWebAclArn()).matches()) {
+      problems.add("apiWebAclArn must be a regional WAFv2 web ACL ARN"
+          + " (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>) (was " + p.apiWebAclArn() + ")");
     }
     if (p.apiThrottlingBurstLimit() < 1) {
       problems.add("apiThrottlingBurstLimit must be at least 1 request (was " + p.apiThrottlingBurstLimit() + ")");

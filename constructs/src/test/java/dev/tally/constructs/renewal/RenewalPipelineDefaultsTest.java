@@ -337,6 +337,29 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
+  @DisplayName("no WAF web ACL is associated unless asked for")
+  void noWebAcl() {
+    template.resourceCountIs("AWS::WAFv2::WebACLAssociation", 0);
+  }
+
+  @Test
+  @DisplayName("grantSubmitRenewals and grantReadBalance give execute-api:Invoke on exactly their method and path")
+  void invokeGrants() {
+    Stack stack = PipelineFixtures.newStack();
+    RenewalPipeline granted = new RenewalPipeline(stack, "Renewals", PipelineFixtures.minimalProps().build());
+    software.amazon.awscdk.services.iam.Role billing = software.amazon.awscdk.services.iam.Role.Builder
+        .create(stack, "Billing").assumedBy(new software.amazon.awscdk.services.iam.AccountRootPrincipal()).build();
+    granted.grantSubmitRenewals(billing);
+    granted.grantReadBalance(billing);
+    String policy = Template.fromStack(stack).findResources("AWS::IAM::Policy").entrySet().stream()
+        .filter(e -> e.getKey().startsWith("BillingDefaultPolicy"))
+        .map(e -> e.getValue().toString()).findFirst().orElseThrow();
+    String stage = "{Ref=" + logicalId(granted.getApi().getDeploymentStage()) + "}";
+    assertThat(policy).contains("execute-api:Invoke")
+        .contains(stage + ", /POST/renewals]").contains(stage + ", /GET/balance/*]");
+  }
+
+  @Test
   @DisplayName("getters expose every piece for composition")
   void gettersExposePieces() {
     assertThat(List.of(pipeline.getApi(), pipeline.getQueue(), pipeline.getDeadLetterQueue(),

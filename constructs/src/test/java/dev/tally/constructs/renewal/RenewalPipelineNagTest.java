@@ -27,6 +27,7 @@ class RenewalPipelineNagTest {
     withSubscribersStack = checked(PipelineFixtures.minimalProps()
         .smsSubscribers(List.of("+15555550100", "+447700900123"))
         .apiGatewayCloudWatchRole(false)
+        .apiWebAclArn(RenewalPipelineOverridesTest.WEB_ACL)
         .production(true)
         .build());
     olderRuntimeStack = checked(PipelineFixtures.minimalProps().runtime(Runtime.JAVA_17).build());
@@ -49,6 +50,15 @@ class RenewalPipelineNagTest {
   @DisplayName("a production pipeline with SMS subscribers and no account role has no nag errors")
   void customPipelineIsClean() {
     assertThat(PipelineFixtures.nagErrors(withSubscribersStack)).as("nag errors").isEmpty();
+  }
+
+  @Test
+  @DisplayName("without a web ACL the WAF finding stays a visible warning (APIG3); with one it is gone")
+  void wafIsAWarningUntilConfigured() {
+    assertThat(Annotations.fromStack(defaultStack)
+        .findWarning("*", Match.stringLikeRegexp("AwsSolutions-APIG3.*"))).hasSize(1);
+    assertThat(Annotations.fromStack(withSubscribersStack)
+        .findWarning("*", Match.stringLikeRegexp("AwsSolutions-APIG3.*"))).isEmpty();
   }
 
   @Test

@@ -26,6 +26,9 @@ import software.amazon.awscdk.services.sns.Topic;
 @DisplayName("RenewalPipeline with every prop overridden")
 class RenewalPipelineOverridesTest {
 
+  static final String WEB_ACL =
+      "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/renewals/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+
   private static RenewalPipeline pipeline;
   private static Template template;
   private static Topic alarmTopic;
@@ -49,6 +52,7 @@ class RenewalPipelineOverridesTest {
         .apiThrottlingRateLimit(50)
         .apiThrottlingBurstLimit(80)
         .apiGatewayCloudWatchRole(false)
+        .apiWebAclArn(WEB_ACL)
         .logRetention(RetentionDays.ONE_WEEK)
         .ingestMemorySize(256)
         .ingestTimeout(Duration.seconds(20))
@@ -186,6 +190,16 @@ class RenewalPipelineOverridesTest {
   void noAccountRole() {
     template.resourceCountIs("AWS::ApiGateway::Account", 0);
     template.resourceCountIs("AWS::IAM::Role", 4);
+  }
+
+  @Test
+  @DisplayName("apiWebAclArn: the web ACL is associated with the API stage")
+  void webAcl() {
+    template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Map.of(
+        "WebACLArn", WEB_ACL,
+        "ResourceArn", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(
+            Map.of("Ref", logicalId(pipeline.getApi())), "/stages/", Map.of("Ref",
+                logicalId(pipeline.getApi().getDeploymentStage()))))))))));
   }
 
   @Test

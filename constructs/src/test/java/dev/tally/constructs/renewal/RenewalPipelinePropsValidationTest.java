@@ -136,6 +136,8 @@ class RenewalPipelinePropsValidationTest {
     assertRejected(b -> b.apiStageName("prod-1"), "apiStageName must be 1-128 letters, digits or underscores");
     assertRejected(b -> b.apiThrottlingRateLimit(0), "apiThrottlingRateLimit must be a positive number");
     assertRejected(b -> b.apiThrottlingBurstLimit(0), "apiThrottlingBurstLimit");
+    assertRejected(b -> b.apiWebAclArn("arn:aws:wafv2:us-east-1:111122223333:global/webacl/cdn/abc"),
+        "apiWebAclArn must be a regional WAFv2 web ACL ARN");
   }
 
   @Test
