@@ -45,8 +45,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
                 .append("  ").append(PRODUCT_CODE).append(" AS service,\n")
                 .append("  ").append(LINE_ITEM_TYPE).append(" AS line_item_type,\n");
         for (int i = 0; i < tags.size(); i++) {
-            sql.append("  NULLIF(").append(tagValue(tags.get(i).curKey())).append(", '') AS tag_").append(i)
-                    .append(",\n");
+            sql.append("  NULLIF(").append(tagValue(tags.get(i))).append(", '') AS tag_").append(i).append(",\n");
         }
         sql.append("  SUM(").append(costSql()).append(") AS amount,\n")
                 .append("  COUNT(*) AS line_items\n")
@@ -81,10 +80,14 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
         return new CostExpression(metric, netColumnsPresent).sql();
     }
 
-    private String tagValue(String curKey) {
-        return tagEncoding == TagEncoding.MAP
-                ? dialect.mapValue(RESOURCE_TAGS, curKey)
-                : dialect.jsonValue(RESOURCE_TAGS, curKey);
+    /** The first candidate key with a value; a single candidate needs no COALESCE. */
+    private String tagValue(CurTag tag) {
+        List<String> lookups = tag.candidates().stream()
+                .map(key -> tagEncoding == TagEncoding.MAP
+                        ? dialect.mapValue(RESOURCE_TAGS, key)
+                        : dialect.jsonValue(RESOURCE_TAGS, key))
+                .toList();
+        return lookups.size() == 1 ? lookups.get(0) : "COALESCE(" + String.join(", ", lookups) + ")";
     }
 
     private String monthPredicate() {

@@ -153,12 +153,12 @@ public final class CurSource implements CostSource {
                 known.add(rs.getString(1));
             }
         }
-        List<String> unknown = unseen.stream().filter(tag -> !known.contains(tag.curKey()))
-                .map(tag -> tag.requested() + " (resource_tags key " + tag.curKey() + ")").toList();
+        List<String> unknown = unseen.stream().filter(tag -> tag.candidates().stream().noneMatch(known::contains))
+                .map(tag -> tag.requested() + " (looked for " + String.join(", ", tag.candidates()) + ")").toList();
         if (!unknown.isEmpty()) {
             throw UserFacingException.usage("unknown tag key " + String.join(", ", unknown)
                     + ": the CUR's resource_tags has " + (known.isEmpty() ? "no keys at all" : String.join(", ", known))
-                    + ". Use one of those (user_ keys may be given without the prefix), or activate the tag as a"
+                    + ". Use one of those (the user_ prefix may be left out), or activate the tag as a"
                     + " cost allocation tag in the Billing console.");
         }
     }
