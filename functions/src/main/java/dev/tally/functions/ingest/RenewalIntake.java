@@ -10,6 +10,7 @@ import dev.tally.functions.common.Renewal;
 import dev.tally.functions.common.RenewalMessageCodec;
 import dev.tally.functions.common.StructuredLog;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -72,6 +73,9 @@ public final class RenewalIntake {
     }
     log.info("renewal.accepted", fields("requestId", requestId, "renewalId", renewalId,
         "customerId", renewal.customerId(), "planId", renewal.planId()));
-    return responses.json(202, Map.of("renewalId", renewalId, "status", "accepted"));
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("renewalId", renewalId);
+    body.put("status", "accepted");
+    return responses.json(202, body);
   }
 }

@@ -17,13 +17,14 @@ import java.util.TreeMap;
 
 /**
  * Reads {@code POST /renewals}: the {@code Idempotency-Key} header (any letter case) and the JSON body
- * {@code {"customerId":"CUST-10042","planId":"FIBER-100","amount":25.00}}. The first problem found is reported,
- * header first, then the body's fields in that order; unknown fields are refused so a typo such as {@code amout}
- * is not silently ignored.
+ * {@code {"customerId":"CUST-10042","planId":"FIBER-100","amount":25.00}}. The first problem found is reported:
+ * the header, then the JSON itself, then unknown fields (refused, so a typo such as {@code amout} is not silently
+ * ignored), then customerId, planId and amount in that order.
  */
 final class RenewalRequestParser {
   static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
   private static final Set<String> KNOWN_FIELDS = Set.of("customerId", "planId", "amount");
+  private static final Map<String, String> EXAMPLES = Map.of("customerId", "CUST-10042", "planId", "FIBER-100");
   /** API Gateway allows 10 MB; a renewal is under 200 bytes, so anything past this is refused before parsing. */
   private static final int MAX_BODY_CHARS = 4096;
 
@@ -35,6 +36,14 @@ final class RenewalRequestParser {
   ParsedRequest parse(APIGatewayProxyRequestEvent event) {
     String key = idempotencyKey(event);
     JsonNode body = body(event);
+    // Unknown fields first: a typo such as "amout" is then reported as itself, not as a missing amount.
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!KNOWN_FIELDS.contains(name)) {
+        throw new InvalidRequestException("unknown_field",
+            "Unknown field \"" + name + "\": the body takes only customerId, planId and amount.", name);
+      }
+    }
     String customerId = requiredText(body, "customerId");
     RenewalRules.customerIdProblem(customerId).ifPresent(problem -> {
       throw new InvalidRequestException("invalid_field", problem, "customerId");
@@ -44,13 +53,6 @@ final class RenewalRequestParser {
       throw new InvalidRequestException("invalid_field", problem, "planId");
     });
     BigDecimal amount = amount(body);
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!KNOWN_FIELDS.contains(name)) {
-        throw new InvalidRequestException("unknown_field",
-            "Unknown field \"" + name + "\": the body takes only customerId, planId and amount.", name);
-      }
-    }
     return new ParsedRequest(key, customerId, planId, amount.setScale(2));
   }
 
@@ -132,7 +134,8 @@ final class RenewalRequestParser {
   private static String requiredText(JsonNode body, String field) {
     JsonNode value = body.get(field);
     if (value == null || value.isNull()) {
-      throw new InvalidRequestException("missing_field", field + " is required.", field);
+      throw new InvalidRequestException("missing_field", field + " is required (for example \"" + EXAMPLES.get(field)
+          + "\").", field);
     }
     if (!value.isTextual()) {
       throw new InvalidRequestException("invalid_field", field + " must be a string.", field);
@@ -144,7 +147,7 @@ final class RenewalRequestParser {
   private static BigDecimal amount(JsonNode body) {
     JsonNode value = body.get("amount");
     if (value == null || value.isNull()) {
-      throw new InvalidRequestException("missing_field", "amount is required.", "amount");
+      throw new InvalidRequestException("missing_field", "amount is required (a decimal such as 25.00).", "amount");
     }
     BigDecimal amount;
     if (value.isNumber()) {

@@ -152,7 +152,9 @@ class RenewalIntakeTest {
         Arguments.of("amount over the maximum", key(), ok.replace("25.00", "100000.01"), "invalid_field", "amount"),
         Arguments.of("amount as words", key(), ok.replace("25.00", "\"twenty\""), "invalid_field", "amount"),
         Arguments.of("amount a boolean", key(), ok.replace("25.00", "true"), "invalid_field", "amount"),
-        Arguments.of("an unknown field", key(), ok.replace("}", ",\"amout\":3}"), "unknown_field", "amout"));
+        Arguments.of("an unknown field", key(), ok.replace("}", ",\"amout\":3}"), "unknown_field", "amout"),
+        Arguments.of("a misspelt amount (named as the typo, not as a missing amount)", key(),
+            ok.replace("\"amount\"", "\"amout\""), "unknown_field", "amout"));
   }
 
   private static Map<String, String> key() {
