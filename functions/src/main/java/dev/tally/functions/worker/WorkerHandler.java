@@ -11,8 +11,8 @@ import java.time.Clock;
 
 /**
  * Lambda entry point {@code dev.tally.functions.worker.WorkerHandler::handleRequest} for the renewal queue's event
- * source mapping (with {@code ReportBatchItemFailures}). Needs {@code TABLE_NAME} and
- * {@code dynamodb:TransactWriteItems}, {@code dynamodb:PutItem}, {@code dynamodb:UpdateItem} on that table.
+ * source mapping (with {@code ReportBatchItemFailures}). Needs {@code TABLE_NAME} and {@code dynamodb:PutItem} plus
+ * {@code dynamodb:UpdateItem} on that table (IAM authorises a transaction per action it contains).
  */
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final RenewalCrediter crediter;
