@@ -141,7 +141,14 @@ public final class ChargebackCommand implements Callable<Integer> {
                     reportMonth);
             return ExitCode.OK;
         }
-        ChargebackRun run = new ChargebackRun(sources.open(selection()), allocationRules, rulesOrigin, clock);
+        SourceSelection selection = selection();
+        if (selection.kind() == SourceKind.COST_EXPLORER && allocationRules.ownerTagKeys().size() > 1) {
+            throw UserFacingException.usage("Cost Explorer groups by one tag key, and the rules name "
+                    + allocationRules.ownerTagKeys().size() + " (" + String.join(", ", allocationRules.ownerTagKeys())
+                    + "): pass --tag-key " + allocationRules.ownerTagKeys().get(0)
+                    + ", or use --source cur for the ordered fallback");
+        }
+        ChargebackRun run = new ChargebackRun(sources.open(selection), allocationRules, rulesOrigin, clock);
         ChargebackReport report;
         try {
             report = run.produce(reportMonth, costMetric);

@@ -27,12 +27,15 @@ import java.util.TreeMap;
  * proportional split is each owner's direct spend only (not shares of other pools), so the order of rules does not
  * change the result. A pool that nobody can take (no direct spend to be proportional to) stays unallocated, with a note.
  *
- * <p>Shares are computed exactly (to 20 decimal places), then every line is rounded to the cent in one pass by
- * {@link CentApportionment}, so the lines add up to the month's total to the cent.
+ * <p>Shares are computed exactly (to 20 decimal places), then rounded to the cent by {@link CentApportionment} in two
+ * passes (groups to the month's total, then shares to their group), so the lines add up to the month's total, and
+ * a pool's shares to the pool's amount, to the cent.
  */
 public final class Allocator {
     private static final int SHARE_SCALE = 20;
     private static final String UNTAGGED_POOL = "untagged";
+    /** Prefix of an owner's direct group; a space cannot start a rule name, so it never clashes with a pool. */
+    private static final String DIRECT_GROUP = " direct ";
 
     private final AllocationRules rules;
 
@@ -41,7 +44,7 @@ public final class Allocator {
     }
 
     public Allocation allocate(List<CostRow> rows) {
-        Map<Cell, BigDecimal> exact = new TreeMap<>();
+        Map<Group, Map<Cell, BigDecimal>> parts = new TreeMap<>();
         Map<String, BigDecimal> directByOwner = new TreeMap<>();
         Map<SharedCostRule, Map<String, BigDecimal>> sharedPools = new LinkedHashMap<>();
         rules.shared().forEach(rule -> sharedPools.put(rule, new TreeMap<>()));
@@ -57,61 +60,80 @@ public final class Allocator {
             }
             Optional<String> owner = rules.ownerOf(row);
             if (owner.isPresent()) {
-                exact.merge(new Cell(owner.get(), row.service(), AllocationBasis.DIRECT), row.amount(), BigDecimal::add);
+                Cell cell = new Cell(owner.get(), row.service(), AllocationBasis.DIRECT);
+                parts.computeIfAbsent(new Group(DIRECT_GROUP + owner.get(), row.service()), g -> new TreeMap<>())
+                        .merge(cell, row.amount(), BigDecimal::add);
                 directByOwner.merge(owner.get(), row.amount(), BigDecimal::add);
             } else {
                 untaggedPool.merge(row.service(), row.amount(), BigDecimal::add);
             }
         }
 
-        List<PoolSummary> pools = new ArrayList<>();
+        List<PoolPlan> plans = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         BigDecimal untaggedSpend = sum(untaggedPool);
         if (rules.untagged().isEmpty()) {
-            untaggedPool.forEach((service, amount) ->
-                    exact.merge(new Cell(AllocationRules.UNALLOCATED, service, AllocationBasis.UNTAGGED), amount,
-                            BigDecimal::add));
-            pools.add(new PoolSummary(UNTAGGED_POOL, "kept as " + AllocationRules.UNALLOCATED,
-                    CentApportionment.toCents(untaggedSpend), 0, true));
+            untaggedPool.forEach((service, amount) -> parts.computeIfAbsent(new Group(UNTAGGED_POOL, service),
+                    g -> new TreeMap<>()).merge(new Cell(AllocationRules.UNALLOCATED, service, AllocationBasis.UNTAGGED),
+                    amount, BigDecimal::add));
+            plans.add(new PoolPlan(UNTAGGED_POOL, "kept as " + AllocationRules.UNALLOCATED, 0, true, false));
         } else {
-            pools.add(divide(UNTAGGED_POOL, untaggedPool, rules.untagged().get(), AllocationBasis.UNTAGGED,
-                    directByOwner, exact, notes));
+            plans.add(divide(UNTAGGED_POOL, untaggedPool, rules.untagged().get(), AllocationBasis.UNTAGGED,
+                    directByOwner, parts));
         }
         sharedPools.forEach((rule, pool) ->
-                pools.add(divide(rule.name(), pool, rule.split(), AllocationBasis.SHARED, directByOwner, exact, notes)));
+                plans.add(divide(rule.name(), pool, rule.split(), AllocationBasis.SHARED, directByOwner, parts)));
 
-        Map<Cell, BigDecimal> cents = CentApportionment.apportion(exact, CentApportionment.toCents(rowSum),
-                Comparator.naturalOrder());
+        // Two passes: each group (an owner's direct cost of a service, or one service's part of a pool) is rounded so
+        // the groups add up to the month; then each group's shares are rounded to add up to that group. A pool's
+        // shares therefore add up to the pool's amount as the report shows it, and everything to the month's total.
+        BigDecimal total = CentApportionment.toCents(rowSum);
+        Map<Group, BigDecimal> groupExact = new TreeMap<>();
+        parts.forEach((group, cells) -> groupExact.put(group, sum(cells)));
+        Map<Group, BigDecimal> groupCents = CentApportionment.apportion(groupExact, total, Comparator.naturalOrder());
+        Map<Cell, BigDecimal> cents = new TreeMap<>();
+        parts.forEach((group, cells) -> CentApportionment.apportion(cells, groupCents.get(group),
+                Comparator.naturalOrder()).forEach((cell, amount) -> cents.merge(cell, amount, BigDecimal::add)));
+
         List<AllocatedLine> lines = new ArrayList<>();
         cents.forEach((cell, amount) -> {
             if (amount.signum() != 0) {
                 lines.add(new AllocatedLine(cell.owner(), cell.service(), cell.basis(), amount));
             }
         });
-        return new Allocation(lines, CentApportionment.toCents(rowSum), untaggedSpend, pools, notes);
+        List<PoolSummary> pools = new ArrayList<>();
+        for (PoolPlan plan : plans) {
+            BigDecimal amount = groupCents.entrySet().stream().filter(e -> e.getKey().name().equals(plan.name()))
+                    .map(Map.Entry::getValue).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            boolean leftUnallocated = plan.leftUnallocated() && amount.signum() != 0;
+            pools.add(new PoolSummary(plan.name(), plan.split(), amount, plan.owners(), leftUnallocated));
+            if (plan.splitFailed() && amount.signum() != 0) {
+                notes.add("'" + plan.name() + "' (" + amount.toPlainString() + ") could not be split " + plan.split()
+                        + ": no owner has direct spend to base it on; it stays " + AllocationRules.UNALLOCATED + ".");
+            }
+        }
+        return new Allocation(lines, total, untaggedSpend, pools, notes);
     }
 
-    private PoolSummary divide(String poolName, Map<String, BigDecimal> pool, Split split, AllocationBasis basis,
-            Map<String, BigDecimal> directByOwner, Map<Cell, BigDecimal> exact, List<String> notes) {
-        BigDecimal amount = sum(pool);
+    /** How a pool was divided, before its amount is known in cents. */
+    private record PoolPlan(String name, String split, int owners, boolean leftUnallocated, boolean splitFailed) {
+    }
+
+    private PoolPlan divide(String poolName, Map<String, BigDecimal> pool, Split split, AllocationBasis basis,
+            Map<String, BigDecimal> directByOwner, Map<Group, Map<Cell, BigDecimal>> parts) {
         Map<String, BigDecimal> weights = weights(split, directByOwner);
         if (weights.isEmpty()) {
-            pool.forEach((service, value) -> exact.merge(new Cell(AllocationRules.UNALLOCATED, service, basis), value,
-                    BigDecimal::add));
-            if (amount.signum() != 0) {
-                notes.add("'" + poolName + "' (" + CentApportionment.toCents(amount).toPlainString() + ") could not be split "
-                        + split.describe() + ": no owner has direct spend to base it on; it stays "
-                        + AllocationRules.UNALLOCATED + ".");
-            }
-            return new PoolSummary(poolName, split.describe(), CentApportionment.toCents(amount), 0,
-                    amount.signum() != 0);
+            pool.forEach((service, value) -> parts.computeIfAbsent(new Group(poolName, service), g -> new TreeMap<>())
+                    .merge(new Cell(AllocationRules.UNALLOCATED, service, basis), value, BigDecimal::add));
+            return new PoolPlan(poolName, split.describe(), 0, true, true);
         }
         BigDecimal weightSum = sum(weights);
         pool.forEach((service, value) -> weights.forEach((owner, weight) -> {
             BigDecimal share = value.multiply(weight).divide(weightSum, SHARE_SCALE, RoundingMode.HALF_EVEN);
-            exact.merge(new Cell(owner, service, basis), share, BigDecimal::add);
+            parts.computeIfAbsent(new Group(poolName, service), g -> new TreeMap<>())
+                    .merge(new Cell(owner, service, basis), share, BigDecimal::add);
         }));
-        return new PoolSummary(poolName, split.describe(), CentApportionment.toCents(amount), weights.size(), false);
+        return new PoolPlan(poolName, split.describe(), weights.size(), false, false);
     }
 
     /** Owner → weight for a split; empty when nobody qualifies. Sorted by owner for determinism. */
@@ -133,8 +155,18 @@ public final class Allocator {
         return weights;
     }
 
-    private static BigDecimal sum(Map<String, BigDecimal> amounts) {
+    private static <K> BigDecimal sum(Map<K, BigDecimal> amounts) {
         return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** A unit of rounding: one owner's direct cost of a service, or one service's part of one pool. */
+    private record Group(String name, String service) implements Comparable<Group> {
+        private static final Comparator<Group> ORDER = Comparator.comparing(Group::name).thenComparing(Group::service);
+
+        @Override
+        public int compareTo(Group other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /** One line of the result before rounding; ordered by owner, then service, then basis (the rounding tie break). */

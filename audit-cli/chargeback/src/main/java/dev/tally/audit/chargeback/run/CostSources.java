@@ -1,18 +1,37 @@
 package dev.tally.audit.chargeback.run;
 
 import dev.tally.audit.chargeback.model.CostSource;
+import dev.tally.audit.chargeback.source.cache.MonthlyCostCache;
+import dev.tally.audit.chargeback.source.costexplorer.CostExplorerSource;
 import dev.tally.audit.chargeback.source.cur.CurSource;
 import dev.tally.audit.chargeback.source.cur.DuckDbSettings;
-import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.aws.ApiCallLedger;
+import dev.tally.audit.common.aws.AwsSettings;
+import java.util.Optional;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 
-/** The real sources: CUR files through DuckDB, or the Cost Explorer API. */
+/**
+ * The real sources: CUR files through DuckDB, or the Cost Explorer API (standard AWS configuration: credential chain
+ * or {@code --profile}, {@code AWS_ENDPOINT_URL}; closed months cached under {@code --cache-dir}).
+ */
 public final class CostSources implements CostSourceFactory {
     @Override
     public CostSource open(SourceSelection selection) {
         return switch (selection.kind()) {
             case CUR -> new CurSource(selection.cur(), DuckDbSettings.defaults());
-            case COST_EXPLORER -> throw UserFacingException.usage("--source cost-explorer is not available in this "
-                    + "build yet: export a CUR 2.0 and pass --source cur --cur <folder>");
+            case COST_EXPLORER -> costExplorer(selection);
         };
+    }
+
+    private static CostSource costExplorer(SourceSelection selection) {
+        AwsSettings settings = AwsSettings.forProfile(selection.profile().orElse(null), new ApiCallLedger());
+        // Cost Explorer is served from us-east-1 in the commercial partition; --region picks another partition's.
+        Region region = selection.region().map(Region::of).orElse(CostExplorerSource.REGION);
+        MonthlyCostCache cache = new MonthlyCostCache(selection.cacheDir()
+                .orElseGet(MonthlyCostCache::defaultDirectory));
+        // The cache key's scope: whose bill. The profile is what distinguishes bills on one machine.
+        String scope = selection.profile().orElse("default");
+        return new CostExplorerSource(settings.build(CostExplorerClient.builder(), region), Optional.of(cache), scope);
     }
 }

@@ -373,5 +373,25 @@ class AllocatorTest {
             BigDecimal rowSum = rows.stream().map(CostRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(first.total()).isEqualByComparingTo(CentApportionment.toCents(rowSum));
         }
+
+        @Test
+        @DisplayName("a pool's shares add up to the pool's amount as reported, to the cent")
+        void poolSharesAddUpToPool() {
+            AllocationRules r = rules(List.of(sharedKind("support", ChargeKind.SUPPORT, Split.proportional()),
+                    sharedKind("tax", ChargeKind.TAX, Split.even())), Optional.empty());
+            Allocation a = new Allocator(r).allocate(List.of(usage("a", EC2, "1.004"), usage("b", EC2, "2.003"),
+                    usage("c", EC2, "3.002"), kind(ChargeKind.SUPPORT, null, SUPPORT, "7.777"),
+                    kind(ChargeKind.TAX, null, TAX, "0.055")));
+
+            for (PoolSummary pool : a.pools().subList(1, 3)) {
+                String service = pool.name().equals("support") ? SUPPORT : TAX;
+                BigDecimal shares = a.lines().stream().filter(l -> l.service().equals(service))
+                        .map(AllocatedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(shares).as(pool.name()).isEqualByComparingTo(pool.amount());
+            }
+            assertThat(a.pools().get(1).amount()).isEqualByComparingTo("7.78");
+            assertThat(a.pools().get(2).amount()).isEqualByComparingTo("0.06");
+            assertThat(linesTotal(a)).isEqualByComparingTo("13.84");
+        }
     }
 }

@@ -199,6 +199,18 @@ class ChargebackCommandTest {
     }
 
     @Test
+    @DisplayName("Cost Explorer takes one owner tag: two in the rules is a usage error that names --tag-key")
+    void costExplorerOneTagKey() throws IOException {
+        CommandResult result = CommandResult.run(selection -> {
+            throw new AssertionError("no source may be opened");
+        }, CLOCK, "--month", "2026-10", "--source", "cost-explorer", "--rules", rules());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("Cost Explorer groups by one tag key, and the rules name 2 "
+                + "(tally:cost-center, tally:owner): pass --tag-key tally:cost-center");
+    }
+
+    @Test
     @DisplayName("--emit-athena-sql prints the month's Athena query for the chosen table, without loading costs")
     void athenaSql() throws IOException {
         CommandResult result = CommandResult.run(selection -> {
