@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import dev.tally.functions.common.RenewalTable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,12 @@ public final class CreditedRenewalFilter {
     if (value == null || value.getN() == null) {
       throw new IllegalArgumentException("credited renewal in stream record " + sequenceNumber + " has no amount");
     }
-    return new BigDecimal(value.getN()).setScale(2, java.math.RoundingMode.UNNECESSARY);
+    try {
+      return new BigDecimal(value.getN()).setScale(2, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("credited renewal in stream record " + sequenceNumber
+          + " has an amount that is not a 2-decimal number: " + value.getN(), e);
+    }
   }
 
   private static String required(Map<String, AttributeValue> image, String name, String sequenceNumber) {

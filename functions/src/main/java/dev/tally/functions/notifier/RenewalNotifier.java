@@ -8,7 +8,6 @@ import dev.tally.functions.common.StructuredLog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -54,7 +53,8 @@ public final class RenewalNotifier {
         if (credited.isPresent()) {
           publish(credited.get());
         }
-      } catch (SdkException | IllegalArgumentException e) {
+      } catch (RuntimeException e) {
+        // SNS refusals, unreadable records and bugs alike: report this record so the batch resumes here.
         log.error("renewal.notify_failed", fields("sequenceNumber", sequenceNumber, "eventId",
             record.getEventID(), "exception", e.getClass().getSimpleName(), "reason", e.getMessage()));
         return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));

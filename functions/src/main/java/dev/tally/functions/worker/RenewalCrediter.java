@@ -10,7 +10,6 @@ import dev.tally.functions.common.RenewalMessageCodec;
 import dev.tally.functions.common.StructuredLog;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Credits one SQS batch, message by message, and reports only the messages that failed
@@ -60,7 +59,8 @@ public final class RenewalCrediter {
           fields("messageId", message.getMessageId(), "renewalId", renewal.renewalId(), "customerId",
               renewal.customerId(), "planId", renewal.planId()));
       return true;
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
+      // DynamoDB errors that outlasted the retries, or anything unforeseen: only this message is redelivered.
       log.error("renewal.credit_failed", fields("messageId", message.getMessageId(), "renewalId",
           renewal.renewalId(), "customerId", renewal.customerId(), "receiveCount", receiveCount(message),
           "exception", e.getClass().getSimpleName(), "reason", e.getMessage()));

@@ -68,6 +68,15 @@ class CreditedRenewalFilterTest {
   }
 
   @Test
+  @DisplayName("a credited renewal whose amount is not a 2-decimal number is an error, not a rounded SMS")
+  void oddAmount() {
+    Map<String, AttributeValue> image = renewal("CREDITED");
+    image.put("amount", n("25.005"));
+    assertThatThrownBy(() -> filter.creditedRenewal(record("INSERT", "108", null, image)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("108").hasMessageContaining("25.005");
+  }
+
+  @Test
   @DisplayName("the SMS fits one 160-character segment even for the longest plan id and amount")
   void smsLength() {
     String text = SmsText.forCredit(new CreditedRenewal(RENEWAL_ID, "C".repeat(64), "P".repeat(32),
