@@ -19,8 +19,14 @@ import software.constructs.Construct;
  */
 final class PipelineFunctionFactory {
 
-  /** What differs between the pipeline's functions. */
-  record FunctionSpec(String id, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {}
+  /** What differs between the pipeline's functions; {@code reservedConcurrency} may be null (none reserved). */
+  record FunctionSpec(String id, String handler, int memoryMb, Duration timeout, Map<String, String> environment,
+      Integer reservedConcurrency) {
+
+    FunctionSpec(String id, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
+      this(id, handler, memoryMb, timeout, environment, null);
+    }
+  }
 
   private final Construct scope;
   private final RenewalPipelineProps props;
@@ -49,6 +55,7 @@ final class PipelineFunctionFactory {
         .memorySize(spec.memoryMb())
         .timeout(spec.timeout())
         .environment(spec.environment())
+        .reservedConcurrentExecutions(spec.reservedConcurrency())
         // Every invocation here is synchronous today; the queue catches any future asynchronous invoke.
         .deadLetterQueue(asyncFailureQueue)
         .build());

@@ -24,8 +24,8 @@ import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.AutoScalingOptions;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
@@ -96,7 +96,7 @@ public final class RenewalPipeline extends Construct {
   private final Function workerFunction;
   private final Function notifierFunction;
   private final Function balanceFunction;
-  private final software.amazon.awscdk.services.lambda.Alias balanceAlias;
+  private final Alias balanceAlias;
   private final RestApi api;
   private final List<Alarm> alarms;
 
@@ -127,7 +127,8 @@ public final class RenewalPipeline extends Construct {
     ingestFunction = functions.create(new FunctionSpec("Ingest", INGEST_HANDLER, props.ingestMemorySize(),
         props.ingestTimeout(), Map.of("QUEUE_URL", queue.getQueueUrl())));
     workerFunction = functions.create(new FunctionSpec("Worker", WORKER_HANDLER, props.workerMemorySize(),
-        props.workerTimeout(), Map.of("TABLE_NAME", table.getTableName())));
+        props.workerTimeout(), Map.of("TABLE_NAME", table.getTableName()),
+        props.reserveWorkerConcurrency() ? props.workerMaxConcurrency() : null));
     notifierFunction = functions.create(new FunctionSpec("Notifier", NOTIFIER_HANDLER, props.notifierMemorySize(),
         props.notifierTimeout(), Map.of("TOPIC_ARN", topic.getTopicArn())));
     balanceFunction = functions.create(new FunctionSpec("Balance", BALANCE_HANDLER, props.balanceMemorySize(),
@@ -156,8 +157,9 @@ public final class RenewalPipeline extends Construct {
   }
 
   private Topic createTopic() {
-    Topic created = new Topic(this, "Topic", SnsDefaults.encryptedTopicProps(
-            Alias.fromAliasName(this, "AwsManagedSnsKey", SnsDefaults.AWS_MANAGED_SNS_KEY_ALIAS))
+    IKey awsManagedKey = software.amazon.awscdk.services.kms.Alias.fromAliasName(
+        this, "AwsManagedSnsKey", SnsDefaults.AWS_MANAGED_SNS_KEY_ALIAS);
+    Topic created = new Topic(this, "Topic", SnsDefaults.encryptedTopicProps(awsManagedKey)
         .displayName("Renewals")
         .build());
     // A plain Subscription rather than SmsSubscription: only it passes the dead-letter queue (redrive policy) on.
@@ -180,10 +182,6 @@ public final class RenewalPipeline extends Construct {
     // Exactly-once crediting is a transaction: put the renewal record (attribute_not_exists) + update the balance.
     table.grant(workerFunction, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem",
         "dynamodb:ConditionCheckItem");
-    if (props.reserveWorkerConcurrency()) {
-      ((software.amazon.awscdk.services.lambda.CfnFunction) workerFunction.getNode().getDefaultChild())
-          .setReservedConcurrentExecutions(props.workerMaxConcurrency());
-    }
     workerFunction.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
         .batchSize(props.workerBatchSize())
         .maxBatchingWindow(props.workerMaxBatchingWindow())
@@ -225,10 +223,10 @@ public final class RenewalPipeline extends Construct {
                 "OldImage", Map.of(STATUS_ATTRIBUTE, Map.of("S", FilterRule.notEquals(CREDITED_STATUS)))))));
   }
 
-  private software.amazon.awscdk.services.lambda.Alias wireBalance() {
+  private Alias wireBalance() {
     table.grant(balanceFunction, "dynamodb:GetItem");
     // No SnapStart here: SnapStart and provisioned concurrency cannot share a function version.
-    software.amazon.awscdk.services.lambda.Alias alias = software.amazon.awscdk.services.lambda.Alias.Builder
+    Alias alias = Alias.Builder
         .create(this, "BalanceLiveAlias")
         .aliasName(BALANCE_ALIAS_NAME)
         .version(balanceFunction.getCurrentVersion())
@@ -348,7 +346,7 @@ public final class RenewalPipeline extends Construct {
   public Function getBalanceFunction() { return balanceFunction; }
 
   /** The {@code live} alias of the balance function, warm during the renewal window. */
-  public software.amazon.awscdk.services.lambda.Alias getBalanceAlias() { return balanceAlias; }
+  public Alias getBalanceAlias() { return balanceAlias; }
 
   /** Every alarm the pipeline created. */
   public List<Alarm> getAlarms() { return alarms; }
