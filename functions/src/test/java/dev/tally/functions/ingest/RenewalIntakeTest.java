@@ -117,6 +117,19 @@ class RenewalIntakeTest {
     assertThat(intake.accept(request, null).getStatusCode()).isEqualTo(202);
   }
 
+  @Test
+  @DisplayName("refuses two different Idempotency-Key values in one request")
+  void conflictingKeys() throws Exception {
+    APIGatewayProxyRequestEvent request = new APIGatewayProxyRequestEvent()
+        .withHttpMethod("POST")
+        .withMultiValueHeaders(Map.of("Idempotency-Key", List.of("key-1", "key-2")))
+        .withBody(VALID_BODY);
+    APIGatewayProxyResponseEvent response = intake.accept(request, null);
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.getBody()).get("error").asText()).isEqualTo("invalid_header");
+    assertThat(receiveAll()).isEmpty();
+  }
+
   static Stream<Arguments> badRequests() {
     String ok = VALID_BODY;
     return Stream.of(
