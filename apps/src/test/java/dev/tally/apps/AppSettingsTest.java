@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AppSettingsTest {
 
     private static AppSettings settings(Map<String, Object> context) {
-        Map<String, Object> all = new HashMap<>(TallyAppSynthesisTest.REPO_PATHS);
+        Map<String, Object> all = new HashMap<>(CdkJsonContext.forTests());
         all.putAll(context);
         return AppSettings.from(all::get);
     }

@@ -28,7 +28,7 @@ class TallyAppRunTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, Object> context) {
-        Map<String, Object> all = new HashMap<>(TallyAppSynthesisTest.REPO_PATHS);
+        Map<String, Object> all = new HashMap<>(CdkJsonContext.forTests());
         all.putAll(context);
         App app = new App(AppProps.builder().outdir(dir.resolve("cdk.out").toString()).context(all).build());
         return TallyApp.run(app, TODAY, new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -33,11 +33,6 @@ import software.constructs.IConstruct;
 @DisplayName("TallyApp: staging and production from one topology, tagged and compliant")
 class TallyAppSynthesisTest {
 
-    /** Maven runs tests in the module directory; the CDK CLI runs the app from the repository root. */
-    static final Map<String, Object> REPO_PATHS = Map.of(
-            "functionsJar", "../" + AppSettings.DEFAULT_FUNCTIONS_JAR,
-            "suppressions", "../" + AppSettings.DEFAULT_SUPPRESSIONS);
-
     private Path outdir;
 
     private TallyApp tally;
@@ -50,7 +45,7 @@ class TallyAppSynthesisTest {
     @BeforeAll
     void synthesizeOnce(@TempDir Path dir) {
         outdir = dir;
-        App app = new App(AppProps.builder().outdir(outdir.toString()).context(REPO_PATHS).build());
+        App app = new App(AppProps.builder().outdir(outdir.toString()).context(CdkJsonContext.forTests()).build());
         tally = TallyApp.compose(app, LocalDate.now(ZoneOffset.UTC));
         TallyApp.Synthesis synthesis = tally.synth();
         report = synthesis.report();

@@ -111,7 +111,7 @@ public final class ComplianceGate {
                 }
             }
             if (byStack.isEmpty()) {
-                applyProblems.add(new NagFinding(NagFinding.Level.ERROR, "-", suppression.path().toString(),
+                applyProblems.add(new NagFinding(NagFinding.Level.ERROR, "the suppression file", suppression.path().toString(),
                         suppression.rule(), "stale suppression " + suppression.label() + " (owner " + suppression.owner()
                         + "): its path matches no resource; correct the path or delete the entry"));
                 continue;
@@ -185,7 +185,7 @@ public final class ComplianceGate {
         return stacks.stream()
                 .filter(stack -> resourcePath.startsWith("/" + stack.getHierarchicalId() + "/"))
                 .map(CloudFormationStackArtifact::getDisplayName)
-                .findFirst().orElse("-");
+                .findFirst().orElse("the suppression file");
     }
 
     private record ResourceRef(String path, Stack stack) {

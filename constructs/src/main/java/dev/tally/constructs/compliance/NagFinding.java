@@ -6,7 +6,7 @@ package dev.tally.constructs.compliance;
  *
  * @param level   {@link Level#ERROR} fails the gate; {@link Level#WARNING} is reported only
  * @param stack   the stack it was found in, as the CDK displays it ({@code Staging/Renewal (tally-staging-renewal)}),
- *                or {@code -} for a suppression that matched no stack
+ *                or {@code the suppression file} for an entry that matched no stack
  * @param path    the construct path of the resource ({@code /Staging/Renewal/Queue/Resource}) or suppression pattern
  * @param ruleId  the cdk-nag rule id, with the granular finding in brackets when there is one
  *                ({@code AwsSolutions-IAM5[Resource::*]}); {@code (cdk)} for an error the CDK itself raised
