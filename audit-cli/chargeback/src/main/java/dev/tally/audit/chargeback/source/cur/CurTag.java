@@ -10,7 +10,8 @@ import java.util.Locale;
  * user-defined tags {@code user_} and AWS-generated ones {@code aws_}, and (like the legacy CUR's Athena columns)
  * normalises the rest of the key to lower snake case: tag {@code team} is {@code user_team}, {@code CostCenter} is
  * {@code user_cost_center}, {@code tally:cost-center} is {@code user_tally_cost_center}. The query looks for each
- * candidate in order ({@code COALESCE}), so the key can be given as tagged, or exactly as the CUR spells it.
+ * candidate in order ({@code COALESCE}), so the key can be given as tagged, or exactly as the CUR spells it
+ * (a key starting {@code user_} or {@code aws_} is taken as is).
  *
  * @param requested  the key as the user wrote it, which is also the key of {@code CostRow.tags()}
  * @param candidates the {@code resource_tags} keys to try, most specific first
@@ -23,14 +24,14 @@ public record CurTag(String requested, List<String> candidates) {
     /** The candidate keys of a tag key as written on the command line or in the rules. */
     public static CurTag of(String requested) {
         String lower = requested.toLowerCase(Locale.ROOT);
-        LinkedHashSet<String> keys = new LinkedHashSet<>();
-        keys.add(requested);
-        if (!lower.startsWith("user_") && !lower.startsWith("aws_")) {
-            String prefix = lower.startsWith("aws:") ? "aws_" : "user_";
-            String rest = lower.startsWith("aws:") ? requested.substring(4) : requested;
-            keys.add(prefix + rest);
-            keys.add(prefix + snake(rest));
+        if (lower.startsWith("user_") || lower.startsWith("aws_")) {
+            return new CurTag(requested, List.of(requested));
         }
+        // Every resource_tags key carries a prefix, so the bare key is never looked up: each lookup costs a pass
+        // over the map column.
+        String prefix = lower.startsWith("aws:") ? "aws_" : "user_";
+        String rest = lower.startsWith("aws:") ? requested.substring(4) : requested;
+        LinkedHashSet<String> keys = new LinkedHashSet<>(List.of(prefix + rest, prefix + snake(rest)));
         return new CurTag(requested, new ArrayList<>(keys));
     }
 
