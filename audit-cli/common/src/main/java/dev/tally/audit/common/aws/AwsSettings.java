@@ -110,14 +110,17 @@ public record AwsSettings(Optional<String> profile, Optional<AwsCredentialsProvi
      * must be added before building.
      */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder, Region region) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                        .maxAttempts(maxAttempts)
+                        .build())
+                .addExecutionInterceptor(ledger);
+        // The SDK reads endpoint_url (and services sections) from the AWS_PROFILE profile unless told otherwise;
+        // --profile must steer endpoints as well as credentials, as it does for the AWS CLI.
+        profile.ifPresent(override::defaultProfileName);
         builder.credentialsProvider(credentialsProvider())
                 .region(region)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                .maxAttempts(maxAttempts)
-                                .build())
-                        .addExecutionInterceptor(ledger)
-                        .build());
+                .overrideConfiguration(override.build());
         endpointOverride.ifPresent(builder::endpointOverride);
         return builder;
     }
