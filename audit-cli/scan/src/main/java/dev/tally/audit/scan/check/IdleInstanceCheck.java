@@ -41,8 +41,8 @@ public final class IdleInstanceCheck implements Check {
 
     @Override
     public String description() {
-        return "A running instance is idle when (trusted-advisor rule, default) its daily average CPU is at or below "
-                + "10% and its daily network in+out at or below 5 MB on at least 4 of the last 14 days, or (cpu-90d "
+        return "With the default thresholds, a running instance is idle when (trusted-advisor rule, the default) "
+                + "its daily average CPU is at or below 10% and its daily network in+out at or below 5 MB on at least 4 of the last 14 days, or (cpu-90d "
                 + "rule) its average CPU over the last 90 days is below 15%. Days without datapoints are not counted; "
                 + "instances younger than the window are skipped.";
     }

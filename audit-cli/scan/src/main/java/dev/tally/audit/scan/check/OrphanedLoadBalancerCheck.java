@@ -47,7 +47,7 @@ public final class OrphanedLoadBalancerCheck implements Check {
     @Override
     public String description() {
         return "A load balancer with no listeners, no target groups (Classic: no instances), no registered or no "
-                + "healthy targets, or fewer than 100 requests (NLB/GWLB: new flows) on each of the last 7 days "
+                + "healthy targets, or (default thresholds) fewer than 100 requests (NLB/GWLB: new flows) on each of the last 7 days "
                 + "(no datapoints = zero). Shared target groups count for every load balancer they serve.";
     }
 

@@ -71,7 +71,7 @@ public final class SarifRenderer implements ReportRenderer {
             result.put("ruleId", f.checkId());
             result.put("ruleIndex", indexOf(checks, f.checkId()));
             result.put("level", level(f.severity()));
-            result.putObject("message").put("text", f.resourceId() + ": " + f.reason() + " Estimated saving: "
+            result.putObject("message").put("text", f.resourceId() + ": " + sentence(f.reason()) + " Estimated saving: "
                     + Money.estimate(p.estimate()) + " (" + Money.basis(p.estimate()) + "). " + f.recommendation());
             ObjectNode logical = result.putArray("locations").addObject().putArray("logicalLocations").addObject();
             logical.put("name", f.resourceId());
@@ -89,6 +89,10 @@ public final class SarifRenderer implements ReportRenderer {
             }
         }
         return root;
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static int indexOf(List<Check> checks, String id) {
