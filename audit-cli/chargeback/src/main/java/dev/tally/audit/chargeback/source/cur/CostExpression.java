@@ -25,6 +25,8 @@ import java.util.Set;
  * added as floating point.
  */
 final class CostExpression {
+    /** One arm per line, so the SQL a user reads (or pastes into Athena) shows the amortization table. */
+    private static final String WHEN = "\n      WHEN ";
     private final CostMetric metric;
     private final Set<String> netColumnsPresent;
 
@@ -41,17 +43,17 @@ final class CostExpression {
             return money(UNBLENDED);
         }
         boolean net = metric == CostMetric.NET_AMORTIZED;
+        String otherwise = pick(net, NET_UNBLENDED, UNBLENDED);
         return "CASE " + LINE_ITEM_TYPE
-                + " WHEN 'SavingsPlanCoveredUsage' THEN " + pick(net, SP_NET_EFFECTIVE, SP_EFFECTIVE)
-                + " WHEN 'SavingsPlanRecurringFee' THEN " + money(SP_TOTAL_COMMITMENT) + " - " + money(SP_USED_COMMITMENT)
-                + " WHEN 'SavingsPlanNegation' THEN " + zero()
-                + " WHEN 'SavingsPlanUpfrontFee' THEN " + zero()
-                + " WHEN 'DiscountedUsage' THEN " + pick(net, RI_NET_EFFECTIVE, RI_EFFECTIVE)
-                + " WHEN 'RIFee' THEN " + pick(net, RI_NET_UNUSED_UPFRONT, RI_UNUSED_UPFRONT) + " + "
+                + WHEN + "'SavingsPlanCoveredUsage' THEN " + pick(net, SP_NET_EFFECTIVE, SP_EFFECTIVE)
+                + WHEN + "'SavingsPlanRecurringFee' THEN " + money(SP_TOTAL_COMMITMENT) + " - " + money(SP_USED_COMMITMENT)
+                + WHEN + "'SavingsPlanNegation' THEN 0"
+                + WHEN + "'SavingsPlanUpfrontFee' THEN 0"
+                + WHEN + "'DiscountedUsage' THEN " + pick(net, RI_NET_EFFECTIVE, RI_EFFECTIVE)
+                + WHEN + "'RIFee' THEN " + pick(net, RI_NET_UNUSED_UPFRONT, RI_UNUSED_UPFRONT) + " + "
                 + pick(net, RI_NET_UNUSED_RECURRING, RI_UNUSED_RECURRING)
-                + " WHEN 'Fee' THEN CASE WHEN COALESCE(" + RI_ARN + ", '') <> '' THEN " + zero() + " ELSE "
-                + pick(net, NET_UNBLENDED, UNBLENDED) + " END"
-                + " ELSE " + pick(net, NET_UNBLENDED, UNBLENDED) + " END";
+                + WHEN + "'Fee' THEN CASE WHEN COALESCE(" + RI_ARN + ", '') <> '' THEN 0 ELSE " + otherwise + " END"
+                + "\n      ELSE " + otherwise + "\n    END";
     }
 
     private String pick(boolean net, String netColumn, String grossColumn) {
@@ -63,14 +65,10 @@ final class CostExpression {
 
     /** A cost column as an exact decimal, 0 when empty. */
     static String money(String column) {
-        return "COALESCE(" + decimal(column) + ", " + zero() + ")";
+        return "COALESCE(" + decimal(column) + ", 0)";
     }
 
     private static String decimal(String column) {
         return "CAST(" + column + " AS DECIMAL(38,10))";
-    }
-
-    private static String zero() {
-        return "CAST(0 AS DECIMAL(38,10))";
     }
 }

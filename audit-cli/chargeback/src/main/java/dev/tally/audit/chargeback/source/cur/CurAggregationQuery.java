@@ -47,7 +47,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
         for (int i = 0; i < tags.size(); i++) {
             sql.append("  NULLIF(").append(tagValue(tags.get(i))).append(", '') AS tag_").append(i).append(",\n");
         }
-        sql.append("  SUM(").append(costSql()).append(") AS amount,\n")
+        sql.append("  SUM(\n    ").append(costSql()).append(") AS amount,\n")
                 .append("  COUNT(*) AS line_items\n")
                 .append("FROM ").append(relation).append('\n')
                 .append("WHERE ").append(monthPredicate()).append('\n')
@@ -66,7 +66,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     /** The month's ungrouped total, currency check and invoice state: reconciliation's independent answer. */
     public String totalSql() {
         return "SELECT\n"
-                + "  SUM(" + costSql() + ") AS total,\n"
+                + "  SUM(\n    " + costSql() + ") AS total,\n"
                 + "  COUNT(*) AS line_items,\n"
                 + "  COUNT(DISTINCT " + CURRENCY + ") AS currencies,\n"
                 + "  MIN(" + CURRENCY + ") AS currency,\n"
