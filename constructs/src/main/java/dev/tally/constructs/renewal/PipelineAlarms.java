@@ -45,6 +45,12 @@ final class PipelineAlarms {
     add(functionId + "ThrottlesAlarm", function.metricThrottles(sum()), 0, functionId + " function was throttled");
   }
 
+  /** Invocations the warm pool could not take: during the window, {@code balanceProvisionedConcurrency} is too low. */
+  void onProvisionedConcurrencySpillover(String id, IFunction alias) {
+    add(id, alias.metric("ProvisionedConcurrencySpilloverInvocations", sum()), 0,
+        "Balance look-ups spilled over the provisioned concurrency: raise balanceProvisionedConcurrency");
+  }
+
   List<Alarm> alarms() {
     return List.copyOf(alarms);
   }

@@ -7,6 +7,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -19,14 +20,12 @@ import software.constructs.Construct;
  */
 final class PipelineFunctionFactory {
 
-  /** What differs between the pipeline's functions; {@code reservedConcurrency} may be null (none reserved). */
+  /**
+   * What differs between the pipeline's functions; {@code reservedConcurrency} may be null (none reserved).
+   * {@code snapStart} applies to published versions, so such a function must be invoked through an alias.
+   */
   record FunctionSpec(String id, String handler, int memoryMb, Duration timeout, Map<String, String> environment,
-      Integer reservedConcurrency) {
-
-    FunctionSpec(String id, String handler, int memoryMb, Duration timeout, Map<String, String> environment) {
-      this(id, handler, memoryMb, timeout, environment, null);
-    }
-  }
+      Integer reservedConcurrency, boolean snapStart) {}
 
   private final Construct scope;
   private final RenewalPipelineProps props;
@@ -56,6 +55,7 @@ final class PipelineFunctionFactory {
         .timeout(spec.timeout())
         .environment(spec.environment())
         .reservedConcurrentExecutions(spec.reservedConcurrency())
+        .snapStart(spec.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
         // Every invocation here is synchronous today; the queue catches any future asynchronous invoke.
         .deadLetterQueue(asyncFailureQueue)
         .build());

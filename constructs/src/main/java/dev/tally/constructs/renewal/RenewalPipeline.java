@@ -83,8 +83,8 @@ public final class RenewalPipeline extends Construct {
   public static final String STATUS_ATTRIBUTE = "status";
   /** Status of a renewal whose amount has been credited: the event customers are told about. */
   public static final String CREDITED_STATUS = "CREDITED";
-  /** Name of the balance function's alias, the one kept warm during the renewal window. */
-  public static final String BALANCE_ALIAS_NAME = "live";
+  /** Name of every function's alias; the balance function's is kept warm during the renewal window. */
+  public static final String LIVE_ALIAS_NAME = "live";
 
   private final RenewalPipelineProps props;
   private final Queue deadLetterQueue;
@@ -96,6 +96,9 @@ public final class RenewalPipeline extends Construct {
   private final Function workerFunction;
   private final Function notifierFunction;
   private final Function balanceFunction;
+  private final Alias ingestAlias;
+  private final Alias workerAlias;
+  private final Alias notifierAlias;
   private final Alias balanceAlias;
   private final RestApi api;
   private final List<Alarm> alarms;
@@ -124,21 +127,29 @@ public final class RenewalPipeline extends Construct {
     topic = createTopic();
 
     PipelineFunctionFactory functions = new PipelineFunctionFactory(this, props, failureQueue);
+    boolean snap = props.snapStart();
     ingestFunction = functions.create(new FunctionSpec("Ingest", INGEST_HANDLER, props.ingestMemorySize(),
-        props.ingestTimeout(), Map.of("QUEUE_URL", queue.getQueueUrl())));
+        props.ingestTimeout(), Map.of("QUEUE_URL", queue.getQueueUrl()), null, snap));
     workerFunction = functions.create(new FunctionSpec("Worker", WORKER_HANDLER, props.workerMemorySize(),
         props.workerTimeout(), Map.of("TABLE_NAME", table.getTableName()),
-        props.reserveWorkerConcurrency() ? props.workerMaxConcurrency() : null));
+        props.reserveWorkerConcurrency() ? props.workerMaxConcurrency() : null, snap));
     notifierFunction = functions.create(new FunctionSpec("Notifier", NOTIFIER_HANDLER, props.notifierMemorySize(),
-        props.notifierTimeout(), Map.of("TOPIC_ARN", topic.getTopicArn())));
+        props.notifierTimeout(), Map.of("TOPIC_ARN", topic.getTopicArn()), null, snap));
+    // Never SnapStart here: SnapStart and provisioned concurrency cannot share a function version.
     balanceFunction = functions.create(new FunctionSpec("Balance", BALANCE_HANDLER, props.balanceMemorySize(),
-        props.balanceTimeout(), Map.of("TABLE_NAME", table.getTableName())));
+        props.balanceTimeout(), Map.of("TABLE_NAME", table.getTableName()), null, false));
+    // Every function is invoked through its "live" alias: SnapStart only applies to published versions, and one
+    // shape for all four keeps traffic shifting and rollbacks uniform.
+    ingestAlias = liveAlias("Ingest", ingestFunction);
+    workerAlias = liveAlias("Worker", workerFunction);
+    notifierAlias = liveAlias("Notifier", notifierFunction);
+    balanceAlias = liveAlias("Balance", balanceFunction);
 
     wireIngest();
     wireWorker();
     wireNotifier();
-    balanceAlias = wireBalance();
-    api = new RenewalApiFactory(this, props).create(ingestFunction, balanceAlias);
+    wireBalance();
+    api = new RenewalApiFactory(this, props).create(ingestAlias, balanceAlias);
     alarms = createAlarms();
     applyIntrinsicSuppressions();
   }
@@ -182,7 +193,7 @@ public final class RenewalPipeline extends Construct {
     // Exactly-once crediting is a transaction: put the renewal record (attribute_not_exists) + update the balance.
     table.grant(workerFunction, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem",
         "dynamodb:ConditionCheckItem");
-    workerFunction.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
+    workerAlias.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
         .batchSize(props.workerBatchSize())
         .maxBatchingWindow(props.workerMaxBatchingWindow())
         .maxConcurrency(props.workerMaxConcurrency())
@@ -192,7 +203,7 @@ public final class RenewalPipeline extends Construct {
 
   private void wireNotifier() {
     topic.grantPublish(notifierFunction);
-    notifierFunction.addEventSource(new DynamoEventSource(table, DynamoEventSourceProps.builder()
+    notifierAlias.addEventSource(new DynamoEventSource(table, DynamoEventSourceProps.builder()
         .startingPosition(StartingPosition.TRIM_HORIZON)
         .batchSize(props.notifierBatchSize())
         .bisectBatchOnError(true)
@@ -223,16 +234,17 @@ public final class RenewalPipeline extends Construct {
                 "OldImage", Map.of(STATUS_ATTRIBUTE, Map.of("S", FilterRule.notEquals(CREDITED_STATUS)))))));
   }
 
-  private Alias wireBalance() {
-    table.grant(balanceFunction, "dynamodb:GetItem");
-    // No SnapStart here: SnapStart and provisioned concurrency cannot share a function version.
-    Alias alias = Alias.Builder
-        .create(this, "BalanceLiveAlias")
-        .aliasName(BALANCE_ALIAS_NAME)
-        .version(balanceFunction.getCurrentVersion())
+  private Alias liveAlias(String id, Function function) {
+    return Alias.Builder.create(this, id + "LiveAlias")
+        .aliasName(LIVE_ALIAS_NAME)
+        .version(function.getCurrentVersion())
         .build();
+  }
+
+  private void wireBalance() {
+    table.grant(balanceFunction, "dynamodb:GetItem");
     int warm = props.balanceProvisionedConcurrency();
-    IScalableFunctionAttribute scaling = alias.addAutoScaling(
+    IScalableFunctionAttribute scaling = balanceAlias.addAutoScaling(
         AutoScalingOptions.builder().minCapacity(0).maxCapacity(warm).build());
     RenewalWindowSchedule window = RenewalWindowSchedule.of(
         props.renewalWindowStartDay(), props.renewalWindowEndDay(), props.renewalWindowLeadHours());
@@ -250,7 +262,6 @@ public final class RenewalPipeline extends Construct {
         .minCapacity(0)
         .maxCapacity(0)
         .build());
-    return alias;
   }
 
   private List<Alarm> createAlarms() {
@@ -264,6 +275,7 @@ public final class RenewalPipeline extends Construct {
     created.onErrorsAndThrottles("Worker", workerFunction);
     created.onErrorsAndThrottles("Notifier", notifierFunction);
     created.onErrorsAndThrottles("Balance", balanceFunction);
+    created.onProvisionedConcurrencySpillover("BalanceSpilloverAlarm", balanceAlias);
     return created.alarms();
   }
 
@@ -276,7 +288,7 @@ public final class RenewalPipeline extends Construct {
     }
     PipelineNagSuppressions.terminalQueue(deadLetterQueue);
     PipelineNagSuppressions.terminalQueue(failureQueue);
-    PipelineNagSuppressions.sqsEventSourceWithoutDestination(workerFunction);
+    PipelineNagSuppressions.sqsEventSourceWithoutDestination(workerAlias);
     AuthorizationType authorization = props.apiAuthorizer() == null
         ? AuthorizationType.IAM : props.apiAuthorizer().getAuthorizationType();
     if (authorization != AuthorizationType.COGNITO) {
@@ -333,6 +345,15 @@ public final class RenewalPipeline extends Construct {
   /** Where credited renewals are announced (SMS). */
   public Topic getTopic() { return topic; }
 
+  /** The {@code live} alias of the ingest function, which the API invokes. */
+  public Alias getIngestAlias() { return ingestAlias; }
+
+  /** The {@code live} alias of the worker function, which the queue's event source mapping invokes. */
+  public Alias getWorkerAlias() { return workerAlias; }
+
+  /** The {@code live} alias of the notifier function, which the table stream's event source mapping invokes. */
+  public Alias getNotifierAlias() { return notifierAlias; }
+
   /** API → queue. */
   public Function getIngestFunction() { return ingestFunction; }
 
@@ -375,6 +396,8 @@ public final class RenewalPipeline extends Construct {
     public Builder runtime(Runtime v) { props.runtime(v); return this; }
     /** @see RenewalPipelineProps#production() */
     public Builder production(boolean v) { props.production(v); return this; }
+    /** @see RenewalPipelineProps#snapStart() */
+    public Builder snapStart(boolean v) { props.snapStart(v); return this; }
     /** @see RenewalPipelineProps#apiAuthorizer() */
     public Builder apiAuthorizer(IAuthorizer v) { props.apiAuthorizer(v); return this; }
     /** @see RenewalPipelineProps#apiStageName() */

@@ -66,11 +66,45 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("balance: its handler, 1024 MB, 5 s, only TABLE_NAME, and no SnapStart")
+  @DisplayName("balance: its handler, 1024 MB, 5 s, only TABLE_NAME, and no SnapStart (provisioned concurrency)")
   void balanceFunction() {
     function(RenewalPipeline.BALANCE_HANDLER, Map.of("MemorySize", 1024, "Timeout", 5,
         "SnapStart", Match.absent(),
         "Environment", Map.of("Variables", Match.objectEquals(Map.of("TABLE_NAME", Match.anyValue())))));
+  }
+
+  @Test
+  @DisplayName("ingest, worker and notifier use SnapStart on published versions; balance does not")
+  void snapStart() {
+    template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
+        "SnapStart", Map.of("ApplyOn", "PublishedVersions"))), 3);
+  }
+
+  @Test
+  @DisplayName("every function has a 'live' alias, and every event source mapping invokes an alias")
+  void liveAliases() {
+    template.resourcePropertiesCountIs("AWS::Lambda::Alias", Match.objectLike(Map.of("Name", "live")), 4);
+    assertThat(mappingTarget(logicalId(pipeline.getQueue()))).contains(":live")
+        .containsAnyOf(logicalId(pipeline.getWorkerFunction()), logicalId(pipeline.getWorkerAlias()));
+    assertThat(mappingTarget(logicalId(pipeline.getTable()))).contains(":live")
+        .containsAnyOf(logicalId(pipeline.getNotifierFunction()), logicalId(pipeline.getNotifierAlias()));
+  }
+
+  /** The FunctionName (as JSON text) of the event source mapping reading from {@code sourceLogicalId}. */
+  private static String mappingTarget(String sourceLogicalId) {
+    return template.findResources("AWS::Lambda::EventSourceMapping").values().stream()
+        .filter(esm -> properties(esm).get("EventSourceArn").toString().contains(sourceLogicalId))
+        .map(esm -> properties(esm).get("FunctionName").toString())
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("POST /renewals invokes the ingest alias")
+  void postMethodUsesIngestAlias() {
+    template.hasResourceProperties("AWS::ApiGateway::Method", Match.objectLike(Map.of(
+        "HttpMethod", "POST",
+        "Integration", Match.objectLike(Map.of("Uri", Map.of("Fn::Join", List.of("", Match.arrayWith(
+            List.of(Map.of("Ref", logicalId(pipeline.getIngestAlias())))))))))));
   }
 
   @Test
@@ -317,10 +351,14 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("eleven alarms without actions: DLQ and failure queue depth, backlog age 15 min, errors and throttles")
+  @DisplayName("twelve alarms without actions: queue depths, backlog age 15 min, errors, throttles, PC spillover")
   void alarms() {
-    template.resourceCountIs("AWS::CloudWatch::Alarm", 11);
-    assertThat(pipeline.getAlarms()).hasSize(11);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+    assertThat(pipeline.getAlarms()).hasSize(12);
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+        "MetricName", "ProvisionedConcurrencySpilloverInvocations",
+        "Dimensions", Match.arrayWith(List.of(Map.of("Name", "Resource", "Value", Match.anyValue()))),
+        "Threshold", 0)));
     template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm",
         Match.objectLike(Map.of("AlarmActions", Match.anyValue())), 0);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
@@ -365,7 +403,8 @@ class RenewalPipelineDefaultsTest {
     assertThat(List.of(pipeline.getApi(), pipeline.getQueue(), pipeline.getDeadLetterQueue(),
         pipeline.getFailureQueue(), pipeline.getTable(), pipeline.getTopic(), pipeline.getIngestFunction(),
         pipeline.getWorkerFunction(), pipeline.getNotifierFunction(), pipeline.getBalanceFunction(),
-        pipeline.getBalanceAlias(), pipeline.getProps())).doesNotContainNull();
+        pipeline.getBalanceAlias(), pipeline.getIngestAlias(), pipeline.getWorkerAlias(),
+        pipeline.getNotifierAlias(), pipeline.getProps())).doesNotContainNull();
     assertThat(pipeline.getBalanceAlias().getAliasName()).isEqualTo("live");
   }
 

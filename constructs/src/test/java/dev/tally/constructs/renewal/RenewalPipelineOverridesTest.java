@@ -47,6 +47,7 @@ class RenewalPipelineOverridesTest {
         .functionCode(PipelineFixtures.placeholderCode())
         .runtime(Runtime.JAVA_25)
         .production(true)
+        .snapStart(false)
         .apiAuthorizer(authorizer)
         .apiStageName("live_2")
         .apiThrottlingRateLimit(50)
@@ -102,6 +103,14 @@ class RenewalPipelineOverridesTest {
   void runtime() {
     template.resourcePropertiesCountIs("AWS::Lambda::Function",
         Match.objectLike(Map.of("Runtime", "java25")), 4);
+  }
+
+  @Test
+  @DisplayName("snapStart=false: no function uses SnapStart, the aliases stay")
+  void noSnapStart() {
+    template.resourcePropertiesCountIs("AWS::Lambda::Function",
+        Match.objectLike(Map.of("SnapStart", Match.anyValue())), 0);
+    template.resourceCountIs("AWS::Lambda::Alias", 4);
   }
 
   @Test
@@ -229,11 +238,11 @@ class RenewalPipelineOverridesTest {
   }
 
   @Test
-  @DisplayName("alarmTopic: every alarm notifies it on ALARM and on OK; backlog threshold 5 min")
+  @DisplayName("alarmTopic: all twelve alarms notify it on ALARM and on OK; backlog threshold 5 min")
   void alarmActions() {
     Map<String, Object> action = Map.of("Ref", logicalId(alarmTopic));
     template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "AlarmActions", List.of(action), "OKActions", List.of(action))), 11);
+        "AlarmActions", List.of(action), "OKActions", List.of(action))), 12);
     template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
         "MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 299)));
   }
