@@ -3,6 +3,9 @@ package dev.tally.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.constructs.compliance.ComplianceReport;
+import dev.tally.constructs.compliance.JustifiedSuppression;
+import dev.tally.constructs.compliance.NagFinding;
+import dev.tally.constructs.compliance.SuppressionPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -78,6 +81,19 @@ class TallyAppSynthesisTest {
         assertThat(report.stacksChecked()).isEqualTo(2);
         assertThat(report.errors()).as(report.render()).isEmpty();
         assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("every entry of policies/nag/suppressions.yaml silences its finding on the resources it names")
+    void suppressionFileEntriesTakeEffect() {
+        SuppressionPolicy policy = SuppressionPolicy.load(Path.of("..", AppSettings.DEFAULT_SUPPRESSIONS), LocalDate.now(ZoneOffset.UTC));
+        List<NagFinding> findings = new ArrayList<>(report.errors());
+        findings.addAll(report.warnings());
+        for (JustifiedSuppression suppression : policy.suppressions()) {
+            assertThat(findings).as("findings still reported for %s", suppression.label())
+                    .noneMatch(finding -> suppression.path().matches(finding.path())
+                            && finding.rule().equals(suppression.rule()));
+        }
     }
 
     @Test
