@@ -62,7 +62,7 @@ public final class CostExplorerSource implements CostSource {
         if (tagKeys.size() > 1) {
             throw UserFacingException.usage("Cost Explorer can group by only one tag key per request alongside "
                     + "account and service, and " + tagKeys + " are " + tagKeys.size()
-                    + ": pass one --tag, or use --cur with a CUR 2.0 export for several keys");
+                    + ": pass one --tag-key, or use --cur with a CUR 2.0 export for several keys");
         }
         CacheKey key = new CacheKey(cacheScope, month, metric, tagKeys, GROUPING);
         Optional<MonthlyCost> cached = cache.flatMap(c -> c.get(key));
