@@ -5,9 +5,9 @@ import dev.tally.audit.common.aws.AwsSettings;
 import dev.tally.audit.scan.check.AuditPolicy;
 import dev.tally.audit.scan.check.Check;
 import dev.tally.audit.scan.check.CheckCatalog;
-import dev.tally.audit.scan.check.IdleRule;
 import dev.tally.audit.scan.check.Severity;
 import dev.tally.audit.scan.check.TagPolicyFile;
+import dev.tally.audit.scan.check.ThresholdOptions;
 import dev.tally.audit.scan.check.Thresholds;
 import dev.tally.audit.scan.check.ThresholdsFile;
 import dev.tally.audit.scan.collect.AwsScanBackend;
@@ -21,6 +21,7 @@ import dev.tally.audit.scan.report.OutputFormat;
 import dev.tally.audit.scan.report.ScanEvaluation;
 import dev.tally.audit.scan.report.ScanReport;
 import dev.tally.audit.scan.report.TerminalProgress;
+import dev.tally.audit.scan.run.AccountOptions;
 import dev.tally.audit.scan.run.AccountSelection;
 import dev.tally.audit.scan.run.RegionSelection;
 import dev.tally.audit.scan.run.ScanBackend;
@@ -39,7 +40,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,42 +96,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS named profile (default: the standard credential chain).")
     String profile;
 
-    @Option(names = "--accounts", split = ",", paramLabel = "ACCOUNT_ID",
-            description = "Accounts to scan (12-digit ids, comma separated), each through --role-name.")
-    List<String> accounts = new ArrayList<>();
+    @CommandLine.Mixin
+    AccountOptions accountOptions = new AccountOptions();
 
-    @Option(names = "--organization", description = "Scan every ACTIVE account of the organization (needs --role-name "
-            + "for member accounts; run from the management or a delegated administrator account).")
-    boolean organization;
-
-    @Option(names = "--role-name", paramLabel = "ROLE", description = "Role to assume in each account of --accounts "
-            + "or --organization, for example TallyAudit.")
-    String roleName;
-
-    @Option(names = "--idle-rule", paramLabel = "RULE",
-            description = "idle-ec2 rule: trusted-advisor (CPU and network on 4 of 14 days, default) or cpu-90d.")
-    String idleRule;
-
-    @Option(names = "--idle-cpu-percent", paramLabel = "PERCENT",
-            description = "A day is idle at or below this average CPU (trusted-advisor; default 10). With cpu-90d: "
-                    + "the 90-day average must be below it (default 15).")
-    Double idleCpuPercent;
-
-    @Option(names = "--idle-network-mb", paramLabel = "MB", description = "... and at or below this network in+out per day (default 5).")
-    Double idleNetworkMb;
-
-    @Option(names = "--idle-days", paramLabel = "DAYS", description = "Idle days needed within the window (default 4).")
-    Integer idleDays;
-
-    @Option(names = "--idle-window-days", paramLabel = "DAYS", description = "Window of the idle rule (default 14; cpu-90d: 90).")
-    Integer idleWindowDays;
-
-    @Option(names = "--lb-min-requests", paramLabel = "N",
-            description = "orphaned-lb: a day with fewer requests (NLB/GWLB: new flows) counts as no traffic (default 100).")
-    Double lbMinRequests;
-
-    @Option(names = "--lb-days", paramLabel = "DAYS", description = "orphaned-lb: days that must all be under --lb-min-requests (default 7).")
-    Integer lbDays;
+    @CommandLine.Mixin
+    ThresholdOptions thresholdOptions = new ThresholdOptions();
 
     @Option(names = "--thresholds", paramLabel = "FILE", description = "Thresholds YAML (default: the bundled policies/audit/thresholds.yaml).")
     Path thresholdsFile;
@@ -224,7 +193,7 @@ public final class ScanCommand implements Callable<Integer> {
         // Validate everything the user typed before anything touches AWS.
         List<Check> selected = selectChecks();
         RegionSelection regionSelection = parse("--regions", () -> RegionSelection.parse(regions));
-        AccountSelection accountSelection = accountSelection();
+        AccountSelection accountSelection = parse(null, accountOptions::selection);
         OutputFormat format = outputFormat();
         Optional<Severity> failOnSeverity = failOnSeverity();
         if (concurrency < 1 || concurrency > 64) {
@@ -286,41 +255,6 @@ public final class ScanCommand implements Callable<Integer> {
         return parse("--checks", () -> catalog.select(checks));
     }
 
-    private AccountSelection accountSelection() {
-        Optional<String> role = Optional.ofNullable(roleName).map(String::trim);
-        role.ifPresent(r -> {
-            if (!r.matches("[\\w+=,.@-]{1,64}")) {
-                throw usage("--role-name '" + r + "' is not an IAM role name (1-64 of letters, digits and +=,.@_-)");
-            }
-        });
-        if (organization && !accounts.isEmpty()) {
-            throw usage("--organization and --accounts are exclusive: scan the whole organization or a list");
-        }
-        if (organization) {
-            return new AccountSelection(AccountSelection.Mode.ORGANIZATION, List.of(), role);
-        }
-        if (!accounts.isEmpty()) {
-            LinkedHashSet<String> ids = new LinkedHashSet<>();
-            List<String> bad = new ArrayList<>();
-            for (String id : accounts) {
-                String trimmed = id.trim();
-                if (trimmed.matches("\\d{12}")) {
-                    ids.add(trimmed);
-                } else {
-                    bad.add(id);
-                }
-            }
-            if (!bad.isEmpty()) {
-                throw usage("--accounts: '" + String.join("', '", bad) + "' is not a 12-digit AWS account id");
-            }
-            return new AccountSelection(AccountSelection.Mode.LISTED, List.copyOf(ids), role);
-        }
-        if (role.isPresent()) {
-            throw usage("--role-name needs --accounts or --organization (the current account needs no role)");
-        }
-        return AccountSelection.current();
-    }
-
     private OutputFormat outputFormat() {
         String wanted = output.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(OutputFormat.values()).filter(f -> f.name().equals(wanted)).findFirst()
@@ -337,36 +271,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     private Thresholds thresholds() {
         Thresholds base = thresholdsFile == null ? ThresholdsFile.bundled() : ThresholdsFile.load(thresholdsFile);
-        IdleRule rule = idleRule == null ? base.idleRule() : parse("--idle-rule", () -> IdleRule.parse(idleRule));
-        boolean longRule = rule == IdleRule.CPU_90D;
-        Thresholds merged = new Thresholds(rule,
-                !longRule && idleCpuPercent != null ? idleCpuPercent : base.idleCpuPercent(),
-                idleNetworkMb != null ? idleNetworkMb : base.idleNetworkMb(),
-                idleDays != null ? idleDays : base.idleDays(),
-                !longRule && idleWindowDays != null ? idleWindowDays : base.idleWindowDays(),
-                longRule && idleCpuPercent != null ? idleCpuPercent : base.longCpuPercent(),
-                longRule && idleWindowDays != null ? idleWindowDays : base.longWindowDays(),
-                base.longMinDaysWithData(),
-                lbMinRequests != null ? lbMinRequests : base.lbMinRequestsPerDay(),
-                lbDays != null ? lbDays : base.lbLowTrafficDays());
-        List<String> problems = merged.problems().stream().map(ScanCommand::flagName).toList();
-        if (!problems.isEmpty()) {
-            throw usage("invalid threshold: " + String.join("; ", problems));
-        }
-        return merged;
-    }
-
-    /** Names a thresholds problem by the flag that sets the field, so the user knows what to change. */
-    private static String flagName(String problem) {
-        return problem
-                .replace("idle-ec2.trusted-advisor.cpu-percent", "--idle-cpu-percent")
-                .replace("idle-ec2.trusted-advisor.network-mb", "--idle-network-mb")
-                .replace("idle-ec2.trusted-advisor.idle-days", "--idle-days")
-                .replace("idle-ec2.trusted-advisor.window-days", "--idle-window-days")
-                .replace("idle-ec2.cpu-90d.cpu-percent", "--idle-cpu-percent (cpu-90d)")
-                .replace("idle-ec2.cpu-90d.window-days", "--idle-window-days (cpu-90d)")
-                .replace("orphaned-lb.min-requests-per-day", "--lb-min-requests")
-                .replace("orphaned-lb.low-traffic-days", "--lb-days");
+        return parse(null, () -> thresholdOptions.applyTo(base));
     }
 
     private PriceTable priceTable() {
@@ -388,7 +293,7 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            throw usage(flag + ": " + e.getMessage());
+            throw usage(flag == null ? e.getMessage() : flag + ": " + e.getMessage());
         }
     }
 
