@@ -179,6 +179,18 @@ class CurSourceTest {
     }
 
     @Test
+    @DisplayName("a truncated CSV.gz: a clear error naming the CUR files, no stack trace")
+    void truncatedCsv() throws Exception {
+        byte[] whole = Files.readAllBytes(csv);
+        Path truncated = Files.createDirectories(dir.resolve("truncated")).resolve("part-0.csv.gz");
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> load(truncated, CostMetric.UNBLENDED, List.of()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining(truncated.toString())
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     @DisplayName("an unknown tag key: a clear error listing the keys resource_tags has")
     void unknownTagKey() {
         assertThatThrownBy(() -> load(parquet, CostMetric.UNBLENDED, List.of("tema")))
