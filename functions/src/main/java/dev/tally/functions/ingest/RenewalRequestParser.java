@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code POST /renewals}: the {@code Idempotency-Key} header (any letter case) and the JSON body
@@ -63,10 +64,10 @@ final class RenewalRequestParser {
           "The Idempotency-Key header is required: send a unique value (a UUID) per renewal and reuse it when"
               + " retrying that renewal.", IDEMPOTENCY_HEADER);
     }
-    if (values.size() > 1 && values.stream().distinct().count() > 1) {
+    long distinct = values.stream().distinct().count();
+    if (distinct > 1) {
       throw new InvalidRequestException("invalid_header",
-          "Send exactly one Idempotency-Key header (got " + values.size() + " different values).",
-          IDEMPOTENCY_HEADER);
+          "Send exactly one Idempotency-Key header (got " + distinct + " different values).", IDEMPOTENCY_HEADER);
     }
     String key = values.get(0);
     if (!RenewalRules.IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -94,7 +95,7 @@ final class RenewalRequestParser {
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 
   private JsonNode body(APIGatewayProxyRequestEvent event) {

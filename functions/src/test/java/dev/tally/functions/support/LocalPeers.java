@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB Local and ElasticMQ on free loopback ports, started once per test JVM (the JUnit root store closes them
  * when the run ends) and shared by every test class, each of which uses its own table and queue names.
  */
-public final class LocalPeers implements ExtensionContext.Store.CloseableResource {
+public final class LocalPeers implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   /** Region the local peers and clients agree on. */
   public static final Region REGION = Region.US_EAST_1;
   /** Dummy credentials: the peers accept any. */
@@ -33,7 +33,8 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
   private final URI dynamoDbEndpoint;
   private final URI sqsEndpoint;
 
-  LocalPeers() throws Exception {
+  /** Starts both peers; {@link #close()} stops them. Tests get the shared instance from {@link LocalPeersExtension}. */
+  public LocalPeers() throws Exception {
     int dynamoDbPort = freePort();
     dynamoDbServer = ServerRunner.createServerFromCommandLineArgs(
         new String[] {"-inMemory", "-port", Integer.toString(dynamoDbPort)});
