@@ -12,8 +12,6 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
 import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.applicationautoscaling.ScalingSchedule;
-import software.amazon.awscdk.services.applicationautoscaling.Schedule;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
@@ -26,12 +24,10 @@ import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Alias;
-import software.amazon.awscdk.services.lambda.AutoScalingOptions;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.IScalableFunctionAttribute;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
@@ -243,25 +239,7 @@ public final class RenewalPipeline extends Construct {
 
   private void wireBalance() {
     table.grant(balanceFunction, "dynamodb:GetItem");
-    int warm = props.balanceProvisionedConcurrency();
-    IScalableFunctionAttribute scaling = balanceAlias.addAutoScaling(
-        AutoScalingOptions.builder().minCapacity(0).maxCapacity(warm).build());
-    RenewalWindowSchedule window = RenewalWindowSchedule.of(
-        props.renewalWindowStartDay(), props.renewalWindowEndDay(), props.renewalWindowLeadHours());
-    int index = 0;
-    for (RenewalWindowSchedule.Moment up : window.scaleUp()) {
-      scaling.scaleOnSchedule("WindowOpens" + (index++ == 0 ? "" : String.valueOf(index)), ScalingSchedule.builder()
-          .schedule(Schedule.expression(up.cronExpression()))
-          .minCapacity(warm)
-          .maxCapacity(warm)
-          .build());
-    }
-    // Max 0 as well as min 0: with min alone, capacity already inside [0, max] would never be released.
-    scaling.scaleOnSchedule("WindowCloses", ScalingSchedule.builder()
-        .schedule(Schedule.expression(window.scaleDown().cronExpression()))
-        .minCapacity(0)
-        .maxCapacity(0)
-        .build());
+    RenewalWindowScaling.apply(balanceAlias, props);
   }
 
   private List<Alarm> createAlarms() {
