@@ -8,6 +8,7 @@ import dev.tally.functions.common.Renewal;
 import dev.tally.functions.common.RenewalTable;
 import dev.tally.functions.common.StructuredLog;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -50,6 +50,9 @@ public final class BalanceLedger {
   private final Clock clock;
   private final int maxAttempts;
   private final Duration baseDelay;
+  // SecureRandom, not ThreadLocalRandom: Lambda reseeds it after a SnapStart restore, so instances restored from one
+  // snapshot do not back off in lockstep.
+  private final SecureRandom jitter = new SecureRandom();
 
   /**
    * @param dynamoDb client for the renewal table
@@ -182,7 +185,7 @@ public final class BalanceLedger {
 
   private void pause(int attempt) {
     long ceiling = Math.min(1000L, baseDelay.toMillis() << Math.min(attempt - 1, 16));
-    long delay = ThreadLocalRandom.current().nextLong(ceiling + 1);
+    long delay = (long) (jitter.nextDouble() * (ceiling + 1));
     try {
       Thread.sleep(delay);
     } catch (InterruptedException e) {
