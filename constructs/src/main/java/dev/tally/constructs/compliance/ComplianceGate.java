@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
@@ -45,6 +47,8 @@ import software.constructs.IConstruct;
  * and {@link #verify} checks them.
  */
 public final class ComplianceGate {
+
+    private static final Pattern ACK_SUFFIX = Pattern.compile("^(.*?)\\s*\\[ack: ([^\\]]+)]$");
 
     private final SuppressionPolicy policy;
     private final boolean reports;
@@ -178,7 +182,17 @@ public final class ComplianceGate {
         NagFinding.Level findingLevel = level == SynthesisMessageLevel.ERROR ? NagFinding.Level.ERROR : NagFinding.Level.WARNING;
         return NagAnnotation.parseFinding(text)
                 .map(nag -> new NagFinding(findingLevel, stack, path, nag.qualifiedRuleId(), nag.info()))
-                .orElseGet(() -> new NagFinding(findingLevel, stack, path, "(cdk)", text.lines().findFirst().orElse("")));
+                .orElseGet(() -> cdkFinding(findingLevel, stack, path, text));
+    }
+
+    /** A message the CDK itself raised; warnings name their acknowledgement id ({@code [ack: id]}), used as the rule. */
+    private static NagFinding cdkFinding(NagFinding.Level level, String stack, String path, String text) {
+        String firstLine = text.lines().findFirst().orElse("");
+        Matcher ack = ACK_SUFFIX.matcher(firstLine);
+        if (ack.matches()) {
+            return new NagFinding(level, stack, path, ack.group(2), ack.group(1));
+        }
+        return new NagFinding(level, stack, path, "(cdk)", firstLine);
     }
 
     private static String stackOf(List<CloudFormationStackArtifact> stacks, String resourcePath) {

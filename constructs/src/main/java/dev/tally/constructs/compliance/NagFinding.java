@@ -9,7 +9,8 @@ package dev.tally.constructs.compliance;
  *                or {@code the suppression file} for an entry that matched no stack
  * @param path    the construct path of the resource ({@code /Staging/Renewal/Queue/Resource}) or suppression pattern
  * @param ruleId  the cdk-nag rule id, with the granular finding in brackets when there is one
- *                ({@code AwsSolutions-IAM5[Resource::*]}); {@code (cdk)} for an error the CDK itself raised
+ *                ({@code AwsSolutions-IAM5[Resource::*]}); for a message the CDK itself raised, its acknowledgement id
+ *                ({@code @aws-cdk/aws-lambda:snapStartRequirePublish}) or {@code (cdk)}
  * @param message what is wrong, in one line
  */
 public record NagFinding(Level level, String stack, String path, String ruleId, String message) {

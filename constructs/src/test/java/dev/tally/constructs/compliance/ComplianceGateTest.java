@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
@@ -186,5 +187,27 @@ class ComplianceGateTest {
 
         assertThat(report.errors()).extracting(NagFinding::message).anySatisfy(message -> assertThat(message)
                 .contains("#1 AwsSolutions-S1 at /Buckets/*/Resource").contains("matches 2 resources in one stack"));
+    }
+
+    @Test
+    @DisplayName("errors and warnings the CDK itself raises are reported too, warnings under their acknowledgement id")
+    void cdkAnnotations() {
+        ComplianceReport report = synthesize("", app -> {
+            Stack stack = new Stack(app, "Plain");
+            Bucket bucket = Bucket.Builder.create(stack, "Logs").enforceSsl(true).serverAccessLogsPrefix("self/").build();
+            Annotations.of(bucket).addWarningV2("@example/lib:oddSetting", "This setting is odd");
+            Annotations.of(bucket).addError("This bucket cannot be used here");
+        });
+
+        assertThat(report.warnings()).anySatisfy(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("@example/lib:oddSetting");
+            assertThat(finding.message()).isEqualTo("This setting is odd");
+            assertThat(finding.path()).isEqualTo("/Plain/Logs");
+        });
+        assertThat(report.errors()).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("(cdk)");
+            assertThat(finding.message()).isEqualTo("This bucket cannot be used here");
+        });
+        assertThat(report.passed()).isFalse();
     }
 }
