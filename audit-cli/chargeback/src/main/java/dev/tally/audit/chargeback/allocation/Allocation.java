@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param lines         owner × service × basis amounts in cents, adding up exactly to {@code total}; no zero lines
  * @param total         the sum of every row of the month, rounded half-even to the cent
- * @param untaggedSpend the month's untagged direct usage (neither tagged nor shared), exact, before any split
+ * @param untaggedSpend the month's untagged direct usage (neither tagged nor shared) before any split, in cents as
+ *                      rounded with the lines (so it equals the untagged lines of {@value AllocationRules#UNALLOCATED}
+ *                      when untagged cost is kept visible)
  * @param pools         what each divided pool came to and where it went
  * @param notes         things a reader of the report must know (a pool that could not be split, for example)
  */

@@ -71,7 +71,6 @@ public final class Allocator {
 
         List<PoolPlan> plans = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        BigDecimal untaggedSpend = sum(untaggedPool);
         if (rules.untagged().isEmpty()) {
             untaggedPool.forEach((service, amount) -> parts.computeIfAbsent(new Group(UNTAGGED_POOL, service),
                     g -> new TreeMap<>()).merge(new Cell(AllocationRules.UNALLOCATED, service, AllocationBasis.UNTAGGED),
@@ -112,7 +111,9 @@ public final class Allocator {
                         + ": no owner has direct spend to base it on; it stays " + AllocationRules.UNALLOCATED + ".");
             }
         }
-        return new Allocation(lines, total, untaggedSpend, pools, notes);
+        // The untagged pool's amount as rounded with everything else, so it matches the (unallocated) lines exactly.
+        BigDecimal untaggedCents = pools.get(0).amount();
+        return new Allocation(lines, total, untaggedCents, pools, notes);
     }
 
     /** How a pool was divided, before its amount is known in cents. */

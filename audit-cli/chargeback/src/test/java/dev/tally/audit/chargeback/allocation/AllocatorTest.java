@@ -191,6 +191,19 @@ class AllocatorTest {
         }
     }
 
+    @Test
+    @DisplayName("untagged spend is rounded with the lines: it equals the (unallocated) untagged lines to the cent")
+    void untaggedSpendMatchesLines() {
+        // 0.013 -> 0.01, and the one cent goes to the larger remainder (payments' 0.007), so the untagged 0.006
+        // shows as 0.00 everywhere, not 0.01 in the headline and 0.00 in the lines.
+        Allocation a = new Allocator(plain()).allocate(List.of(usage("payments", EC2, "0.007"),
+                untagged(S3, "0.006")));
+
+        assertThat(a.unallocated()).isEqualByComparingTo("0.00");
+        assertThat(a.untaggedSpend()).isEqualByComparingTo("0.00");
+        assertThat(linesTotal(a)).isEqualByComparingTo("0.01");
+    }
+
     @Nested
     @DisplayName("shared cost")
     class Shared {
