@@ -73,6 +73,8 @@ public final class CurSource implements CostSource {
     private void configure(Connection duckdb) throws SQLException {
         execute(duckdb, "SET threads = " + settings.threads());
         execute(duckdb, "SET TimeZone = 'UTC'");
+        // Row order is imposed by ORDER BY where it matters; not preserving it lets scans run freely in parallel.
+        execute(duckdb, "SET preserve_insertion_order = false");
         if (settings.memoryLimit().isPresent()) {
             execute(duckdb, "SET memory_limit = " + SqlDialect.literal(settings.memoryLimit().get()));
         }
