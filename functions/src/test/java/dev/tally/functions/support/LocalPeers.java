@@ -74,11 +74,15 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       sqsServer.stopAndWait();
     } finally {
-      dynamoDbServer.stop();
+      try {
+        dynamoDbServer.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop DynamoDB Local", e);
+      }
     }
   }
 
