@@ -110,8 +110,9 @@ public final class RenewalPipeline extends Construct {
       throw new InvalidRenewalPipelinePropsException(List.of("props are required (RenewalPipelineProps.builder())"));
     }
     this.props = props;
-    deadLetterQueue = new Queue(this, "DeadLetterQueue", SqsDefaults.encryptedQueueProps()
-        .retentionPeriod(props.queueRetentionPeriod()).build());
+    // Always the 14-day maximum: a message keeps its original enqueue time when it is dead-lettered, so a DLQ
+    // retaining no longer than its source would let failed renewals expire almost as soon as they arrive.
+    deadLetterQueue = new Queue(this, "DeadLetterQueue", SqsDefaults.encryptedQueueProps().build());
     failureQueue = new Queue(this, "FailureQueue", SqsDefaults.encryptedQueueProps().build());
     queue = new Queue(this, "Queue", SqsDefaults.encryptedQueueProps()
         .retentionPeriod(props.queueRetentionPeriod())

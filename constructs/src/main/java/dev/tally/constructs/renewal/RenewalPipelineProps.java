@@ -211,7 +211,10 @@ public final class RenewalPipelineProps {
   /** Buffer queue visibility timeout. Default 6x {@code workerTimeout}; lower values are rejected. */
   public Duration queueVisibilityTimeout() { return queueVisibilityTimeout; }
 
-  /** How long buffered and dead-lettered renewals are kept (60 s - 14 days). Default 14 days, the SQS maximum. */
+  /**
+   * How long buffered renewals are kept (60 s - 14 days). Default 14 days, the SQS maximum. The dead-letter and
+   * failure queues always keep 14 days: a dead-lettered message keeps its original enqueue time.
+   */
   public Duration queueRetentionPeriod() { return queueRetentionPeriod; }
 
   /** Deliveries of a message before it moves to the dead-letter queue (1-1000). Default 5. */

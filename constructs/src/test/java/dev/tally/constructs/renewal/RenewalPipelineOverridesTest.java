@@ -138,13 +138,14 @@ class RenewalPipelineOverridesTest {
   }
 
   @Test
-  @DisplayName("queue visibility, retention and maxReceiveCount follow their props")
+  @DisplayName("queue visibility, retention and maxReceiveCount follow their props; the DLQ still keeps 14 days")
   void queue() {
     template.hasResourceProperties("AWS::SQS::Queue", Match.objectLike(Map.of(
         "VisibilityTimeout", 600, "MessageRetentionPeriod", 345_600,
         "RedrivePolicy", Match.objectLike(Map.of("maxReceiveCount", 3)))));
-    template.hasResourceProperties("AWS::SQS::Queue", Match.objectEquals(Map.of(
-        "MessageRetentionPeriod", 345_600, "SqsManagedSseEnabled", true)));
+    // The dead-letter and failure queues keep the maximum whatever the buffer's retention.
+    template.resourcePropertiesCountIs("AWS::SQS::Queue", Match.objectEquals(Map.of(
+        "MessageRetentionPeriod", 1_209_600, "SqsManagedSseEnabled", true)), 2);
   }
 
   @Test
