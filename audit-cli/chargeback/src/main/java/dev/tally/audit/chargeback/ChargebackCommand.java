@@ -93,7 +93,7 @@ public final class ChargebackCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "<name>", description = "AWS profile (Cost Explorer).")
     String profile;
 
-    @Option(names = "--region", paramLabel = "<region>", description = "AWS region (Cost Explorer).")
+    @Option(names = "--region", paramLabel = "<region>", description = "Region of the Cost Explorer endpoint. Default: us-east-1 (the commercial partition's).")
     String region;
 
     @Option(names = "--cache-dir", paramLabel = "<dir>",
