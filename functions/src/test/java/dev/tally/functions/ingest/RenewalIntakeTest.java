@@ -144,6 +144,8 @@ class RenewalIntakeTest {
         Arguments.of("empty body", key(), "", "malformed_json", null),
         Arguments.of("invalid JSON", key(), "{\"customerId\":", "malformed_json", null),
         Arguments.of("a JSON array", key(), "[1,2]", "malformed_json", null),
+        Arguments.of("a body over 4096 characters", key(), ok.replace("}", ",\"pad\":\"" + "x".repeat(4100) + "\"}"),
+            "malformed_json", null),
         Arguments.of("trailing garbage", key(), ok + "}", "malformed_json", null),
         Arguments.of("missing customerId", key(), "{\"planId\":\"FIBER-100\",\"amount\":25}", "missing_field",
             "customerId"),
