@@ -44,6 +44,13 @@ public final class InMemoryBackend implements ScanBackend, InventoryCollector {
     public final Set<String> regionsCollected = ConcurrentHashMap.newKeySet();
     public final AtomicInteger concurrentNow = new AtomicInteger();
     public final AtomicInteger concurrentMax = new AtomicInteger();
+    public final AtomicInteger directoriesClosed = new AtomicInteger();
+    private RuntimeException listingFailure;
+
+    public InMemoryBackend listingFails(RuntimeException failure) {
+        this.listingFailure = failure;
+        return this;
+    }
 
     public InMemoryBackend account(String id, String... enabled) {
         accounts.add(AuditAccount.of(id));
@@ -83,7 +90,15 @@ public final class InMemoryBackend implements ScanBackend, InventoryCollector {
         return new AccountDirectory() {
             @Override
             public List<AuditAccount> accounts() {
+                if (listingFailure != null) {
+                    throw listingFailure;
+                }
                 return List.copyOf(accounts);
+            }
+
+            @Override
+            public void close() {
+                directoriesClosed.incrementAndGet();
             }
 
             @Override

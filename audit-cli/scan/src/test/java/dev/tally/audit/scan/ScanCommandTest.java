@@ -51,6 +51,14 @@ class ScanCommandTest {
         assertThat(run.err()).isEmpty();
     }
 
+    @Test
+    @DisplayName("the account directory (its STS/Organizations clients) is closed once the scan is over")
+    void directoryClosed() {
+        InMemoryBackend backend = SampleEstate.backend();
+        scan(backend);
+        assertThat(backend.directoriesClosed.get()).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "--fail-on {0} -> exit {1}")
     @CsvSource({"none,0", "low,1", "medium,1", "high,1", "critical,0"})
     @DisplayName("--fail-on decides exit 1 by the most severe finding (the sample's worst is high)")
@@ -167,6 +175,19 @@ class ScanCommandTest {
                 assertThat(s.accountIds()).containsExactly("111111111111", "222222222222");
                 assertThat(s.roleName()).contains("TallyAudit");
             });
+        }
+
+        @Test
+        @DisplayName("when the accounts cannot even be listed, that is the one failure reported (exit 3)")
+        void listingFails() {
+            InMemoryBackend backend = SampleEstate.backend().listingFails(new CollectionException("Organizations",
+                    "AccessDenied on Organizations:ListAccounts: not the management account", null));
+            ScanCli.Run run = scan(backend, "--organization", "--role-name", "TallyAudit");
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.out()).contains("-        global  Organizations  AccessDenied on Organizations:ListAccounts");
+            assertThat(run.out()).contains("No findings in what could be scanned.", "public-bucket         0  n/a (exposure)");
+            assertThat(backend.regionsCollected).isEmpty();
+            assertThat(backend.directoriesClosed.get()).isEqualTo(1);
         }
 
         @Test

@@ -22,6 +22,12 @@ public interface Check {
     /** The severity of a typical finding (a finding may be more severe). */
     Severity defaultSeverity();
 
+    /**
+     * Whether its findings carry a dollar saving (idle and orphaned resources) rather than an exposure or allocation
+     * problem; the summary shows n/a for the others, even with no findings.
+     */
+    boolean estimatesSavings();
+
     /** What this check needs collected, added to {@code scope} (which starts with nothing). */
     CollectionScope requirements(CollectionScope scope, AuditPolicy policy);
 

@@ -53,6 +53,11 @@ public final class IdleInstanceCheck implements Check {
     }
 
     @Override
+    public boolean estimatesSavings() {
+        return true;
+    }
+
+    @Override
     public CollectionScope requirements(CollectionScope scope, AuditPolicy policy) {
         int days = Math.max(scope.instanceMetricDays(), policy.thresholds().idleMetricDays());
         return new CollectionScope(true, days, scope.loadBalancers(), scope.loadBalancerMetricDays(), scope.buckets(),

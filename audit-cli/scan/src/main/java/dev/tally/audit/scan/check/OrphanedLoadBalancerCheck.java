@@ -57,6 +57,11 @@ public final class OrphanedLoadBalancerCheck implements Check {
     }
 
     @Override
+    public boolean estimatesSavings() {
+        return true;
+    }
+
+    @Override
     public CollectionScope requirements(CollectionScope scope, AuditPolicy policy) {
         int days = Math.max(scope.loadBalancerMetricDays(), policy.thresholds().lbLowTrafficDays());
         return new CollectionScope(scope.instances(), scope.instanceMetricDays(), true, days, scope.buckets(),

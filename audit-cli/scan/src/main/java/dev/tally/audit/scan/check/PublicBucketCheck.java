@@ -56,6 +56,11 @@ public final class PublicBucketCheck implements Check {
     }
 
     @Override
+    public boolean estimatesSavings() {
+        return false;
+    }
+
+    @Override
     public CollectionScope requirements(CollectionScope scope, AuditPolicy policy) {
         return new CollectionScope(scope.instances(), scope.instanceMetricDays(), scope.loadBalancers(),
                 scope.loadBalancerMetricDays(), true, scope.taggedResources(), scope.lastDay());

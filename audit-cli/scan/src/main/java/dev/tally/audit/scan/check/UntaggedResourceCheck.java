@@ -49,6 +49,11 @@ public final class UntaggedResourceCheck implements Check {
     }
 
     @Override
+    public boolean estimatesSavings() {
+        return false;
+    }
+
+    @Override
     public CollectionScope requirements(CollectionScope scope, AuditPolicy policy) {
         return new CollectionScope(true, scope.instanceMetricDays(), true, scope.loadBalancerMetricDays(), true, true,
                 scope.lastDay());

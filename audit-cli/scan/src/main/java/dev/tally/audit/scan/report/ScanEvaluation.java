@@ -31,16 +31,14 @@ public final class ScanEvaluation {
             List<Finding> findings = check.evaluate(result.inventory(), policy);
             BigDecimal monthly = BigDecimal.ZERO;
             int unpriced = 0;
-            boolean notMonetary = !findings.isEmpty();
             for (Finding finding : findings) {
                 CostEstimate estimate = pricer.estimate(finding.costBasis());
                 priced.add(new PricedFinding(finding, estimate));
                 monthly = monthly.add(estimate.monthlyUsd());
                 unpriced += estimate instanceof CostEstimate.Unknown ? 1 : 0;
-                notMonetary &= estimate instanceof CostEstimate.NotApplicable;
             }
             summary.add(new CheckSummary(check.id(), check.title(), findings.size(),
-                    monthly.setScale(2, RoundingMode.HALF_UP), unpriced, notMonetary));
+                    monthly.setScale(2, RoundingMode.HALF_UP), unpriced, !check.estimatesSavings()));
         }
         priced.sort(PricedFinding.BIGGEST_SAVING_FIRST);
         BigDecimal total = Pricer.total(priced.stream().map(PricedFinding::estimate).toList());

@@ -68,7 +68,7 @@ public final class TableRenderer implements ReportRenderer {
 
     private static void findings(ScanReport report, PrintWriter out) {
         if (report.findings().isEmpty()) {
-            out.println("No findings.");
+            out.println(report.failures().isEmpty() ? "No findings." : "No findings in what could be scanned.");
             return;
         }
         out.println("FINDINGS (biggest saving first)");

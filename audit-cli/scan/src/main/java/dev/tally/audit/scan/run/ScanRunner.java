@@ -48,15 +48,31 @@ public final class ScanRunner {
     public ScanResult collect(ScanRequest request, ScanProgress progress) {
         CollectionScope scope = scopeFor(request);
         List<ScanFailure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<AuditAccount> accounts;
         AccountDirectory directory;
         try {
             directory = backend.accountDirectory(request.accounts(), request.settings(), request.homeRegion());
+        } catch (RuntimeException e) {
+            return nothingScanned(request, failures, progress, e);
+        }
+        try (directory) {
+            return collect(request, scope, directory, failures, progress);
+        }
+    }
+
+    private static ScanResult nothingScanned(ScanRequest request, List<ScanFailure> failures, ScanProgress progress,
+                                             RuntimeException e) {
+        failures.add(Failures.of("-", "global", "Organizations/STS", e));
+        progress.done();
+        return new ScanResult(new ScanInventory(request.lastDay(), List.of(), List.of()), List.of(), 0, failures);
+    }
+
+    private ScanResult collect(ScanRequest request, CollectionScope scope, AccountDirectory directory,
+                               List<ScanFailure> failures, ScanProgress progress) {
+        List<AuditAccount> accounts;
+        try {
             accounts = directory.accounts();
         } catch (RuntimeException e) {
-            failures.add(Failures.of("-", "global", "Organizations/STS", e));
-            progress.done();
-            return new ScanResult(new ScanInventory(request.lastDay(), List.of(), List.of()), List.of(), 0, failures);
+            return nothingScanned(request, failures, progress, e);
         }
         InventoryCollector collector = backend.inventoryCollector();
         ExecutorService pool = Executors.newFixedThreadPool(request.concurrency(), daemonThreads());
