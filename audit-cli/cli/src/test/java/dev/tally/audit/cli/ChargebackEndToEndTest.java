@@ -136,6 +136,20 @@ class ChargebackEndToEndTest {
     }
 
     @Test
+    @DisplayName("a CSV that is not a CUR 2.0 export (missing columns): one line, exit 2, nothing written")
+    void missingCurColumns() throws IOException {
+        Path notACur = Files.writeString(dir.resolve("costs.csv"), "account,amount\n111111111111,12.50\n");
+        Path out = Files.createDirectory(dir.resolve("reports"));
+
+        Result result = tally("chargeback", "--month", "2025-10", "--cur", notACur.toString(), "--rules", RULES,
+                "--format", "json", "--out", out.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err().lines()).singleElement().asString().startsWith("tally: ").containsIgnoringCase("column");
+        assertThat(filesIn(out)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a future month is refused before anything is read")
     void futureMonth() {
         Result result = tally("chargeback", "--month", "2999-01", "--cur", PARQUET);
