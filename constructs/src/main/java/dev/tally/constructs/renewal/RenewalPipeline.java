@@ -295,6 +295,19 @@ public final class RenewalPipeline extends Construct {
     return grantInvoke(grantee, "GET", "/balance/*");
   }
 
+  /**
+   * Lets {@code grantee} (the ISP's customer provisioning) subscribe customers' phone numbers to the topic at run
+   * time, each with a filter policy such as {@code {"customerId": ["c-123"]}}: the notifier sets that message
+   * attribute on every notification, so each customer receives only their own SMS.
+   */
+  public Grant grantSubscribeCustomers(IGrantable grantee) {
+    return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(grantee)
+        .actions(List.of("sns:Subscribe"))
+        .resourceArns(List.of(topic.getTopicArn()))
+        .build());
+  }
+
   private Grant grantInvoke(IGrantable grantee, String method, String path) {
     return Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
         .grantee(grantee)

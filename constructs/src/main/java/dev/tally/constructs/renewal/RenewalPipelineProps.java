@@ -279,8 +279,10 @@ public final class RenewalPipelineProps {
 
   /**
    * Phone numbers (E.164, e.g. {@code +15555550100}) subscribed to the notification topic by SMS. Default empty.
-   * These receive every notification, so this is for operators; customers' own numbers are messaged by the
-   * notifier.
+   * These receive every notification, so this is for operators. Customers' numbers do not belong in a template (a
+   * customer base is far beyond CloudFormation's resource limit, and the table holds no phone numbers): the ISP's
+   * provisioning subscribes each one at run time with a filter policy on the {@code customerId} message attribute
+   * the notifier sets, see {@link RenewalPipeline#grantSubscribeCustomers}.
    */
   public List<String> smsSubscribers() { return smsSubscribers; }
 

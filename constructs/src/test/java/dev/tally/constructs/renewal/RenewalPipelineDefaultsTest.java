@@ -381,20 +381,34 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("grantSubmitRenewals and grantReadBalance give execute-api:Invoke on exactly their method and path")
+  @DisplayName("grant helpers: execute-api:Invoke on exactly one method and path, sns:Subscribe on the topic")
   void invokeGrants() {
     Stack stack = PipelineFixtures.newStack();
     RenewalPipeline granted = new RenewalPipeline(stack, "Renewals", PipelineFixtures.minimalProps().build());
-    software.amazon.awscdk.services.iam.Role billing = software.amazon.awscdk.services.iam.Role.Builder
-        .create(stack, "Billing").assumedBy(new software.amazon.awscdk.services.iam.AccountRootPrincipal()).build();
+    software.amazon.awscdk.services.iam.Role billing = roleIn(stack, "Billing");
+    software.amazon.awscdk.services.iam.Role provisioning = roleIn(stack, "Provisioning");
     granted.grantSubmitRenewals(billing);
     granted.grantReadBalance(billing);
-    String policy = Template.fromStack(stack).findResources("AWS::IAM::Policy").entrySet().stream()
-        .filter(e -> e.getKey().startsWith("BillingDefaultPolicy"))
-        .map(e -> e.getValue().toString()).findFirst().orElseThrow();
+    granted.grantSubscribeCustomers(provisioning);
+    Template synthesized = Template.fromStack(stack);
     String stage = "{Ref=" + logicalId(granted.getApi().getDeploymentStage()) + "}";
-    assertThat(policy).contains("execute-api:Invoke")
-        .contains(stage + ", /POST/renewals]").contains(stage + ", /GET/balance/*]");
+    assertThat(policyOf(synthesized, "BillingDefaultPolicy")).contains("execute-api:Invoke")
+        .contains(stage + ", /POST/renewals]").contains(stage + ", /GET/balance/*]")
+        .doesNotContain("sns:");
+    assertThat(policyOf(synthesized, "ProvisioningDefaultPolicy"))
+        .contains("Statement=[{Action=sns:Subscribe, Effect=Allow, Resource={Ref=" + logicalId(granted.getTopic())
+            + "}}]");
+  }
+
+  private static software.amazon.awscdk.services.iam.Role roleIn(Stack stack, String id) {
+    return software.amazon.awscdk.services.iam.Role.Builder.create(stack, id)
+        .assumedBy(new software.amazon.awscdk.services.iam.AccountRootPrincipal()).build();
+  }
+
+  private static String policyOf(Template synthesized, String logicalIdPrefix) {
+    return synthesized.findResources("AWS::IAM::Policy").entrySet().stream()
+        .filter(e -> e.getKey().startsWith(logicalIdPrefix))
+        .map(e -> e.getValue().toString()).findFirst().orElseThrow();
   }
 
   @Test
