@@ -21,7 +21,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * <p>Run it with the CDK CLI from the repository root (after {@code mvn -B -q -DskipTests install}):
  * <pre>
  * npx --yes aws-cdk@2.1148.1 synth --app \
- *   'mvn -B -q -pl examples exec:java -Dexec.mainClass=dev.tally.examples.renewal.BurstyRenewalsExample'
+ *   'mvn -B -q -pl examples compile exec:java -Dexec.mainClass=dev.tally.examples.renewal.BurstyRenewalsExample'
  * </pre>
  */
 public final class BurstyRenewalsExample {
