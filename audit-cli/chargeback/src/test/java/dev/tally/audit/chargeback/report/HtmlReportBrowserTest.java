@@ -44,6 +44,7 @@ class HtmlReportBrowserTest {
     private Path userDataDir;
     private ChargebackReport report;
     private Path buildDir;
+    private String pageUrl;
 
     @BeforeAll
     void openReport() throws IOException, URISyntaxException {
@@ -73,7 +74,8 @@ class HtmlReportBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.get(page.toUri().toString());
+        pageUrl = page.toUri().toString();
+        browser.get(pageUrl);
     }
 
     @AfterAll
@@ -139,6 +141,22 @@ class HtmlReportBrowserTest {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the console check can fail: a page that logs an error is caught (then the report is reloaded)")
+    void consoleCheckCanFail() {
+        try {
+            browser.get("data:text/html,<script>console.error('chargeback-probe')</script>");
+            List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+            assertThat(entries).anySatisfy(entry -> {
+                assertThat(entry.getLevel()).isEqualTo(Level.SEVERE);
+                assertThat(entry.getMessage()).contains("chargeback-probe");
+            });
+        } finally {
+            browser.get(pageUrl);
+            browser.manage().logs().get(LogType.BROWSER);
+        }
     }
 
     @Test
