@@ -28,7 +28,7 @@ class AppSettingsTest {
         assertThat(settings.region()).isEmpty();
         assertThat(settings.costCenter()).isEqualTo("isp-billing");
         assertThat(settings.owner()).isEqualTo("platform-team");
-        assertThat(settings.functionsJar()).isEqualTo(Path.of("../functions/target/tally-functions.jar"));
+        assertThat(settings.functionsJar()).isEqualTo(Path.of(CdkJsonContext.functionsJar()));
     }
 
     @Test

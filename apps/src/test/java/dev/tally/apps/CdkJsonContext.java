@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +22,21 @@ final class CdkJsonContext {
     /** cdk.json's context with {@code functionsJar} and {@code suppressions} pointing from the apps module up. */
     static Map<String, Object> forTests() {
         Map<String, Object> context = new HashMap<>(cdkJsonContext(Path.of("..", "cdk.json")));
-        context.put("functionsJar", "../" + AppSettings.DEFAULT_FUNCTIONS_JAR);
+        context.put("functionsJar", functionsJar());
         context.put("suppressions", "../" + AppSettings.DEFAULT_SUPPRESSIONS);
         return context;
+    }
+
+    /**
+     * The jar of this build's functions module (surefire passes its path, which follows {@code -Dtally.target}), or
+     * the default build's jar when this build did not package functions (e.g. {@code mvn -pl apps test}).
+     */
+    static String functionsJar() {
+        String fromBuild = System.getProperty("tally.functionsJar");
+        if (fromBuild != null && Files.isRegularFile(Path.of(fromBuild))) {
+            return fromBuild;
+        }
+        return "../" + AppSettings.DEFAULT_FUNCTIONS_JAR;
     }
 
     private static Map<String, Object> cdkJsonContext(Path cdkJson) {

@@ -232,7 +232,7 @@ class TallyAppSynthesisTest {
     @Test
     @DisplayName("the asset-backed functions use the jar named by the functionsJar context")
     void functionsJarIsAnAsset() throws Exception {
-        long jarSize = Files.size(Path.of("..", AppSettings.DEFAULT_FUNCTIONS_JAR));
+        long jarSize = Files.size(Path.of(CdkJsonContext.functionsJar()));
         try (var files = Files.list(outdir)) {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("asset.")))
                     .singleElement()
