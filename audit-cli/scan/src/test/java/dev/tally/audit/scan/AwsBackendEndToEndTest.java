@@ -1,0 +1,213 @@
+package dev.tally.audit.scan;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.tally.audit.scan.collect.wire.WireMockAws.inRegion;
+import static dev.tally.audit.scan.collect.wire.WireMockAws.json;
+import static dev.tally.audit.scan.collect.wire.WireMockAws.json11;
+import static dev.tally.audit.scan.collect.wire.WireMockAws.query;
+import static dev.tally.audit.scan.collect.wire.WireMockAws.xml;
+import static dev.tally.audit.scan.collect.wire.WireMockAws.xmlError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.tally.audit.common.cli.ExitCode;
+import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.scan.collect.AwsScanBackend;
+import dev.tally.audit.scan.collect.wire.GetMetricDataTransformer;
+import dev.tally.audit.scan.collect.wire.MetricSource;
+import dev.tally.audit.scan.collect.wire.WireMockAws;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code tally scan} as shipped (ScanCommand + the AWS backend + the real SDK clients) against WireMock speaking each
+ * service's wire protocol: an organisation of two accounts reached through AssumeRole, one region that denies
+ * everything. The endpoint and credentials reach the SDK the standard way (system properties), as a user's
+ * {@code AWS_ENDPOINT_URL} would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("tally scan through the AWS backend against WireMock")
+class AwsBackendEndToEndTest {
+    /** The scan runs on 2025-03-15: metrics cover 2025-03-01..14. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-15T07:00:00Z"), ZoneOffset.UTC);
+    /** Every instance at 1% CPU and a trickle of network on every day; no load balancer traffic at all. */
+    private static final MetricSource METRICS = (namespace, metric, dimensions, stat, start, end, period) -> {
+        SortedMap<Instant, Double> points = new TreeMap<>();
+        if (namespace.equals("AWS/EC2")) {
+            for (Instant t = start; t.isBefore(end); t = t.plusSeconds(period)) {
+                points.put(t, metric.equals("CPUUtilization") ? 1.0 : 1_000.0);
+            }
+        }
+        return points;
+    };
+    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey"};
+
+    private final WireMockServer server = WireMockAws.server(new GetMetricDataTransformer(WireMockAws.BODIES, METRICS, 500));
+    private final Map<String, String> saved = new HashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private int exitCode;
+    private JsonNode report;
+    private String err;
+
+    @BeforeAll
+    void scanOnce(@TempDir Path home) throws Exception {
+        server.start();
+        stub();
+        point("aws.endpointUrl", "http://localhost:" + server.port());
+        point("aws.accessKeyId", "AKIDEXAMPLE");
+        point("aws.secretAccessKey", "secret");
+
+        CommandLine cli = new CommandLine(new ScanCommand(AwsScanBackend::new, CLOCK, home.resolve("prices.json"), false));
+        StringWriter out = new StringWriter();
+        StringWriter errors = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(errors, true));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("tally: " + ex);
+            return ex instanceof UserFacingException u ? u.exitCode() : ExitCode.PARTIAL_FAILURE;
+        });
+        exitCode = cli.execute("--organization", "--role-name", "TallyScanReadOnly", "--region", "us-east-1",
+                "--regions", "eu-west-1,af-south-1", "--fail-on", "low", "-o", "json");
+        err = errors.toString();
+        report = json.readTree(out.toString());
+    }
+
+    @AfterAll
+    void stop() {
+        saved.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+        server.stop();
+    }
+
+    private void point(String key, String value) {
+        saved.put(key, System.getProperty(key));
+        System.setProperty(key, value);
+    }
+
+    @Test
+    @DisplayName("the denied region is a failure of each account, the rest is scanned, and exit 3 wins over --fail-on")
+    void partialFailure() {
+        assertThat(exitCode).as(err).isEqualTo(3);
+        assertThat(report.at("/scan/accounts")).extracting(a -> a.get("id").asText())
+                .containsExactly("111122223333", "444455556666");
+        assertThat(report.at("/scan/accountRegionsScanned").asInt()).isEqualTo(2);
+        assertThat(report.get("failures")).hasSize(2).allSatisfy(f -> {
+            assertThat(f.get("region").asText()).isEqualTo("af-south-1");
+            assertThat(f.get("message").asText()).contains("UnauthorizedOperation");
+        });
+        assertThat(err).contains("scan incomplete: 2 part(s) failed");
+    }
+
+    @Test
+    @DisplayName("findings of every check come out of the real adapters, priced from the bundled table")
+    void findings() {
+        JsonNode findings = report.get("findings");
+        assertThat(findings).extracting(f -> f.get("check").asText())
+                .contains("idle-ec2", "orphaned-lb", "public-bucket", "untagged");
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.get("resourceId").asText()).isEqualTo("i-0aaa1111bbbb2222c");
+            assertThat(f.at("/cost/hourlyUsd").decimalValue()).isPositive();
+        });
+        // The stopped instance is never judged idle.
+        assertThat(findings).noneSatisfy(f -> {
+            assertThat(f.get("check").asText()).isEqualTo("idle-ec2");
+            assertThat(f.get("resourceId").asText()).isEqualTo("i-0ccc3333dddd4444e");
+        });
+    }
+
+    @Test
+    @DisplayName("the summary reports the API calls made and what CloudWatch charged for them")
+    void apiCalls() {
+        JsonNode api = report.at("/summary/apiCalls");
+        assertThat(api.get("total").asLong()).isGreaterThan(10);
+        assertThat(api.get("cloudWatchMetricsRequested").asLong()).isPositive();
+        assertThat(api.get("costUsd").decimalValue()).isPositive();
+        assertThat(api.get("byOperation").has("EC2:DescribeInstances") || api.get("byOperation").has("Ec2:DescribeInstances"))
+                .as(api.get("byOperation").toString()).isTrue();
+    }
+
+    private void stub() {
+        server.stubFor(query("GetCallerIdentity").willReturn(xml("sts/get-caller-identity.xml")));
+        server.stubFor(query("AssumeRole").willReturn(xml("sts/assume-role.xml")));
+        server.stubFor(json("AWSOrganizationsV20161128.ListAccounts").withRequestBody(notContaining("NextToken"))
+                .willReturn(json11("organizations/list-accounts-page1.json")));
+        server.stubFor(json("AWSOrganizationsV20161128.ListAccounts").withRequestBody(containing("NextToken"))
+                .willReturn(json11("organizations/list-accounts-page2.json")));
+        server.stubFor(query("DescribeInstances").withRequestBody(notContaining("NextToken="))
+                .willReturn(xml("ec2/describe-instances-page1.xml")));
+        server.stubFor(query("DescribeInstances").withRequestBody(containing("NextToken="))
+                .willReturn(xml("ec2/describe-instances-page2.xml")));
+        server.stubFor(query("DescribeLoadBalancers").withRequestBody(containing("Version=2015-12-01"))
+                .withRequestBody(notContaining("Marker=")).willReturn(xml("elbv2/describe-load-balancers-page1.xml")));
+        server.stubFor(query("DescribeLoadBalancers").withRequestBody(containing("Version=2015-12-01"))
+                .withRequestBody(containing("Marker=")).willReturn(xml("elbv2/describe-load-balancers-page2.xml")));
+        server.stubFor(query("DescribeListeners").willReturn(xml("elbv2/describe-listeners.xml")));
+        server.stubFor(query("DescribeTargetGroups").willReturn(xml("elbv2/describe-target-groups.xml")));
+        server.stubFor(query("DescribeTargetHealth").willReturn(xml("elbv2/describe-target-health.xml")));
+        server.stubFor(query("DescribeTags").withRequestBody(containing("Version=2015-12-01"))
+                .willReturn(xml("elbv2/describe-tags.xml")));
+        server.stubFor(query("DescribeLoadBalancers").withRequestBody(containing("Version=2012-06-01"))
+                .willReturn(xml("elb/describe-load-balancers.xml")));
+        server.stubFor(query("DescribeInstanceHealth").willReturn(xml("elb/describe-instance-health.xml")));
+        server.stubFor(query("DescribeTags").withRequestBody(containing("Version=2012-06-01"))
+                .willReturn(xml("elb/describe-tags.xml")));
+        server.stubFor(query("GetMetricData").willReturn(aResponse().withTransformers(GetMetricDataTransformer.NAME)));
+        server.stubFor(json("ResourceGroupsTaggingAPI_20170126.GetResources")
+                .withRequestBody(notContaining("PaginationToken")).willReturn(json11("tagging/get-resources-page1.json")));
+        server.stubFor(json("ResourceGroupsTaggingAPI_20170126.GetResources")
+                .withRequestBody(containing("PaginationToken")).willReturn(json11("tagging/get-resources-page2.json")));
+        server.stubFor(get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+                .willReturn(xml("s3control/get-public-access-block.xml")));
+        server.stubFor(get(urlPathEqualTo("/")).withQueryParam("continuation-token", absent())
+                .willReturn(xml("s3/list-buckets-page1.xml")));
+        server.stubFor(get(urlPathEqualTo("/")).withQueryParam("continuation-token", equalTo("Y29udGludWF0aW9uLXBhZ2UtMg=="))
+                .willReturn(xml("s3/list-buckets-page2.xml")));
+        server.stubFor(get(urlEqualTo("/public-assets?publicAccessBlock")).willReturn(xml("s3/get-public-access-block-off.xml")));
+        server.stubFor(get(urlEqualTo("/public-assets?policyStatus")).willReturn(xml("s3/get-bucket-policy-status-public.xml")));
+        server.stubFor(get(urlEqualTo("/public-assets?acl")).willReturn(xml("s3/get-bucket-acl-public-read.xml")));
+        server.stubFor(get(urlEqualTo("/public-assets?tagging")).willReturn(xml("s3/get-bucket-tagging.xml")));
+        server.stubFor(get(urlEqualTo("/private-logs?publicAccessBlock"))
+                .willReturn(xmlError(404, "s3/error-no-such-public-access-block.xml")));
+        server.stubFor(get(urlEqualTo("/private-logs?policyStatus")).willReturn(xmlError(404, "s3/error-no-such-bucket-policy.xml")));
+        server.stubFor(get(urlEqualTo("/private-logs?acl")).willReturn(xml("s3/get-bucket-acl-public-read.xml")));
+        server.stubFor(get(urlEqualTo("/private-logs?tagging")).willReturn(xmlError(404, "s3/error-no-such-tag-set.xml")));
+        server.stubFor(inRegion(any(anyUrl()), "af-south-1", "ec2").atPriority(1)
+                .willReturn(xmlError(403, "ec2/error-unauthorized-operation.xml")));
+        server.stubFor(inRegion(any(anyUrl()), "af-south-1", "elasticloadbalancing").atPriority(1)
+                .willReturn(xmlError(403, "query/error-access-denied.xml")));
+        server.stubFor(inRegion(any(anyUrl()), "af-south-1", "tagging").atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(WireMockAws.BODIES.body("tagging/error-access-denied.json"))));
+    }
+}
