@@ -49,6 +49,7 @@ public final class AwsInventoryCollector implements InventoryCollector {
     public static final int DEFAULT_PARALLELISM = 8;
 
     private final BoundedParallel parallel;
+    private final int metricQueriesPerCall;
 
     public AwsInventoryCollector() {
         this(DEFAULT_PARALLELISM);
@@ -56,7 +57,17 @@ public final class AwsInventoryCollector implements InventoryCollector {
 
     /** @param parallelism per-resource calls in flight at once within one region or account */
     public AwsInventoryCollector(int parallelism) {
+        this(parallelism, MetricDataFetcher.MAX_QUERIES_PER_CALL);
+    }
+
+    /**
+     * @param parallelism          per-resource calls (and CloudWatch batches) in flight at once per region or account
+     * @param metricQueriesPerCall queries per GetMetricData call: 500 (the maximum) in production; 1 reproduces the
+     *                             one-metric-per-call baseline the benchmark compares against
+     */
+    public AwsInventoryCollector(int parallelism, int metricQueriesPerCall) {
         this.parallel = new BoundedParallel(parallelism);
+        this.metricQueriesPerCall = metricQueriesPerCall;
     }
 
     @Override
@@ -77,7 +88,7 @@ public final class AwsInventoryCollector implements InventoryCollector {
         LoadBalancerInventory.Result balancers = new LoadBalancerInventory.Result(List.of(), List.of());
         List<TaggedResource> tagged = List.of();
         try (CloudWatchClient cloudWatch = clients.cloudWatch(region)) {
-            MetricDataFetcher metrics = new MetricDataFetcher(cloudWatch);
+            MetricDataFetcher metrics = new MetricDataFetcher(cloudWatch, metricQueriesPerCall, parallel);
             if (scope.instances()) {
                 try (Ec2Client ec2 = clients.ec2(region)) {
                     Optional<DailyWindow> window = scope.instanceMetricDays() > 0

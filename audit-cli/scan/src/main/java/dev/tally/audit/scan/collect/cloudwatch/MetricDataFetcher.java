@@ -1,6 +1,7 @@
 package dev.tally.audit.scan.collect.cloudwatch;
 
 import dev.tally.audit.scan.collect.AwsCall;
+import dev.tally.audit.scan.collect.BoundedParallel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,18 +34,25 @@ public final class MetricDataFetcher {
 
     private final CloudWatchClient cloudWatch;
     private final int queriesPerCall;
+    private final BoundedParallel parallel;
 
+    /** Full batches, one at a time. */
     public MetricDataFetcher(CloudWatchClient cloudWatch) {
-        this(cloudWatch, MAX_QUERIES_PER_CALL);
+        this(cloudWatch, MAX_QUERIES_PER_CALL, new BoundedParallel(1));
     }
 
-    /** @param queriesPerCall 1..500; fewer than 500 only to measure a less batched baseline */
-    public MetricDataFetcher(CloudWatchClient cloudWatch, int queriesPerCall) {
+    /**
+     * @param queriesPerCall 1..500; fewer than 500 only to measure a less batched baseline
+     * @param parallel       how many batches are in flight at once (CloudWatch allows 50 GetMetricData calls per
+     *                       second per region, so a few are safe)
+     */
+    public MetricDataFetcher(CloudWatchClient cloudWatch, int queriesPerCall, BoundedParallel parallel) {
         if (queriesPerCall < 1 || queriesPerCall > MAX_QUERIES_PER_CALL) {
             throw new IllegalArgumentException("queriesPerCall must be 1.." + MAX_QUERIES_PER_CALL);
         }
         this.cloudWatch = cloudWatch;
         this.queriesPerCall = queriesPerCall;
+        this.parallel = parallel;
     }
 
     /**
@@ -61,10 +69,15 @@ public final class MetricDataFetcher {
                 throw new IllegalArgumentException("duplicate metric query key: " + query.key());
             }
         }
+        List<List<MetricQuery>> batches = new ArrayList<>();
         for (int from = 0; from < queries.size(); from += queriesPerCall) {
-            List<MetricQuery> batch = queries.subList(from, Math.min(queries.size(), from + queriesPerCall));
-            fetchBatch(batch, start, end, periodSeconds, series);
+            batches.add(queries.subList(from, Math.min(queries.size(), from + queriesPerCall)));
         }
+        // Each batch fills only its own keys' maps, so batches may run side by side.
+        parallel.map(batches, batch -> {
+            fetchBatch(batch, start, end, periodSeconds, series);
+            return Boolean.TRUE;
+        });
         Map<String, SortedMap<Instant, Double>> result = new LinkedHashMap<>();
         series.forEach((key, points) -> result.put(key, Collections.unmodifiableSortedMap(points)));
         return result;
