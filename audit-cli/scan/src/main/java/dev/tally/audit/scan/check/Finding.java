@@ -1,5 +1,6 @@
 package dev.tally.audit.scan.check;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -10,8 +11,7 @@ import java.util.TreeMap;
  * @param checkId        the check that found it ({@code idle-ec2})
  * @param severity       how much it matters
  * @param accountId      the owning account (12 digits)
- * @param region         the region code ({@code global} for S3 buckets' account-level view is never used: a
- *                       bucket's own region is given)
+ * @param region         the region code (for a bucket, the bucket's own region)
  * @param resourceArn    the resource ARN (what SARIF locations and JSON consumers key on)
  * @param resourceId     the short, human id ({@code i-0abc}, the load balancer or bucket name)
  * @param resourceType   {@code service:type} ({@code ec2:instance})
@@ -44,6 +44,6 @@ public record Finding(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(recommendation, "recommendation");
         Objects.requireNonNull(costBasis, "costBasis");
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -82,7 +83,7 @@ public final class PublicBucketCheck implements Check {
         return findings;
     }
 
-    private java.util.Optional<Finding> evaluate(Bucket bucket, BlockPublicAccess accountLevel) {
+    private Optional<Finding> evaluate(Bucket bucket, BlockPublicAccess accountLevel) {
         BlockPublicAccess effective = bucket.blockPublicAccess().map(accountLevel::or).orElse(accountLevel);
         List<String> mechanisms = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
@@ -105,13 +106,13 @@ public final class PublicBucketCheck implements Check {
                     + "(BlockPublicPolicy stops new public policies)");
         }
         if (mechanisms.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("bucketBlockPublicAccess", bucket.blockPublicAccess().map(PublicBucketCheck::flags).orElse("none"));
         attributes.put("accountBlockPublicAccess", flags(accountLevel));
         String reason = "public: " + String.join("; ", mechanisms) + ". " + String.join("; ", fixes) + ".";
-        return java.util.Optional.of(new Finding(ID, severity, bucket.accountId(), bucket.region(), bucket.arn(),
+        return Optional.of(new Finding(ID, severity, bucket.accountId(), bucket.region(), bucket.arn(),
                 bucket.name(), "s3:bucket", reason,
                 "Unless it serves public content on purpose (prefer CloudFront with origin access control), turn on "
                         + "Block Public Access for the bucket (all four flags) and remove the public grant or statement.",

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code untagged}: resources missing a required cost-allocation tag of the tag policy (keys compared ignoring case,
@@ -99,11 +100,11 @@ public final class UntaggedResourceCheck implements Check {
         return findings;
     }
 
-    private java.util.Optional<Finding> judge(Subject s, AuditPolicy policy) {
+    private Optional<Finding> judge(Subject s, AuditPolicy policy) {
         List<String> missing = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (RequiredTag tag : policy.tagPolicy().requiredOn(s.type())) {
-            java.util.Optional<String> value = tag.valueIn(s.tags());
+            Optional<String> value = tag.valueIn(s.tags());
             if (value.isEmpty() || value.get().isBlank()) {
                 missing.add(tag.key());
             } else if (!tag.accepts(value.get())) {
@@ -111,7 +112,7 @@ public final class UntaggedResourceCheck implements Check {
             }
         }
         if (missing.isEmpty() && invalid.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -124,7 +125,7 @@ public final class UntaggedResourceCheck implements Check {
         if (!missing.isEmpty()) {
             attributes.put("missingTags", String.join(",", missing));
         }
-        return java.util.Optional.of(new Finding(ID, defaultSeverity(), s.accountId(), s.region(), s.arn(), s.id(),
+        return Optional.of(new Finding(ID, defaultSeverity(), s.accountId(), s.region(), s.arn(), s.id(),
                 s.type(), String.join("; ", parts),
                 "Tag it (through the IaC that owns it, so the tags survive the next deploy) and activate the keys as "
                         + "cost allocation tags in the Billing console.",
