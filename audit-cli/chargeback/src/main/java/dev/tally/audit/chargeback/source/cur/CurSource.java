@@ -113,18 +113,20 @@ public final class CurSource implements CostSource {
         Map<Key, BigDecimal> sums = new LinkedHashMap<>();
         try (Statement statement = duckdb.createStatement();
                 ResultSet rs = statement.executeQuery(query.groupedSql())) {
+            // Columns by position (account, service, type, tag_0..tag_n, amount): no name lookup per row.
+            int tagCount = query.tags().size();
             while (rs.next()) {
                 Map<String, String> tags = new HashMap<>();
-                for (int i = 0; i < query.tags().size(); i++) {
-                    String value = rs.getString("tag_" + i);
+                for (int i = 0; i < tagCount; i++) {
+                    String value = rs.getString(4 + i);
                     if (value != null) {
                         tags.put(query.tags().get(i).requested(), value);
                     }
                 }
-                String account = nullToEmpty(rs.getString("account_id"));
-                String service = nullToEmpty(rs.getString("service"));
-                ChargeKind kind = LineItemKinds.kindOf(rs.getString("line_item_type"), service);
-                sums.merge(new Key(account, service, kind, Map.copyOf(tags)), rs.getBigDecimal("amount"),
+                String account = nullToEmpty(rs.getString(1));
+                String service = nullToEmpty(rs.getString(2));
+                ChargeKind kind = LineItemKinds.kindOf(rs.getString(3), service);
+                sums.merge(new Key(account, service, kind, Map.copyOf(tags)), rs.getBigDecimal(4 + tagCount),
                         BigDecimal::add);
             }
         }
