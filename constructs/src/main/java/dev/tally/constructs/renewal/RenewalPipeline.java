@@ -8,6 +8,7 @@ import dev.tally.constructs.renewal.PipelineFunctionFactory.FunctionSpec;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
@@ -232,10 +233,14 @@ public final class RenewalPipeline extends Construct {
   }
 
   private Alias liveAlias(String id, Function function) {
-    return Alias.Builder.create(this, id + "LiveAlias")
+    Alias alias = Alias.Builder.create(this, id + "LiveAlias")
         .aliasName(LIVE_ALIAS_NAME)
         .version(function.getCurrentVersion())
         .build();
+    // The CDK warns at construction time, before the version above exists, that SnapStart needs one.
+    Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+        "Published: every deployment publishes currentVersion and the live alias points at it");
+    return alias;
   }
 
   private void wireBalance() {
