@@ -55,6 +55,10 @@ public final class ComplianceGate {
     private final boolean verbose;
     private final Map<JustifiedSuppression, List<String>> appliedPaths = new LinkedHashMap<>();
     private final List<NagFinding> applyProblems = new ArrayList<>();
+    /** Paths of the App/Stages whose direct stacks the packs check ("" is the App). */
+    private final Set<String> checkedStages = new LinkedHashSet<>();
+    /** Paths of Stacks given as the scope: the packs check them (and their nested stacks) only. */
+    private final Set<String> checkedStackPrefixes = new LinkedHashSet<>();
     private boolean applied;
 
     private ComplianceGate(Builder builder) {
@@ -90,6 +94,12 @@ public final class ComplianceGate {
         roots.add(scope);
         scope.getNode().findAll().stream().filter(c -> c != scope && Stage.isStage(c)).forEach(roots::add);
         for (IConstruct root : roots) {
+            String path = root.getNode().getPath();
+            if (Stack.isStack(root)) {
+                checkedStackPrefixes.add(path);
+            } else {
+                checkedStages.add(path);
+            }
             Aspects.of(root).add(new AwsSolutionsChecks(props));
             Aspects.of(root).add(new ServerlessChecks(props));
         }
@@ -153,6 +163,11 @@ public final class ComplianceGate {
         List<CloudFormationStackArtifact> stacks = assembly.getStacksRecursively();
         for (CloudFormationStackArtifact stack : stacks) {
             String stackName = stack.getDisplayName();
+            if (!isChecked(stack.getHierarchicalId())) {
+                errors.add(new NagFinding(NagFinding.Level.ERROR, stackName, "/" + stack.getHierarchicalId(), "(gate)",
+                        "this stack was not checked: it is outside the scope given to applyTo(), or its stage was "
+                        + "created after applyTo(); apply the gate once, after every stack exists"));
+            }
             for (SynthesisMessage message : stack.getMessages()) {
                 String text = Objects.toString(message.getEntry().getData(), "").strip();
                 String path = message.getId();
@@ -176,6 +191,14 @@ public final class ComplianceGate {
             }
         });
         return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings));
+    }
+
+    /** Whether the packs reached the stack at {@code hierarchicalId} (e.g. {@code Staging/Renewal}). */
+    private boolean isChecked(String hierarchicalId) {
+        int slash = hierarchicalId.lastIndexOf('/');
+        String stage = slash < 0 ? "" : hierarchicalId.substring(0, slash);
+        return checkedStages.contains(stage) || checkedStackPrefixes.stream()
+                .anyMatch(prefix -> hierarchicalId.equals(prefix) || hierarchicalId.startsWith(prefix + "/"));
     }
 
     private static NagFinding toFinding(SynthesisMessageLevel level, String stack, String path, String text) {

@@ -210,4 +210,36 @@ class ComplianceGateTest {
         });
         assertThat(report.passed()).isFalse();
     }
+
+    @Test
+    @DisplayName("a stage created after applyTo() is reported as unchecked, so a passing gate means every stack was checked")
+    void uncheckedStackFails() {
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        unloggedBucket(new Stack(app, "Early"), "Logs");
+        ComplianceGate gate = ComplianceGate.builder().build();
+        gate.applyTo(app);
+        new Stack(new Stage(app, "Late"), "Buckets");
+
+        ComplianceReport report = gate.verify(app.synth());
+
+        assertThat(report.errors()).anySatisfy(finding -> {
+            assertThat(finding.path()).isEqualTo("/Late/Buckets");
+            assertThat(finding.message()).contains("this stack was not checked");
+        });
+        assertThat(report.errors()).extracting(NagFinding::path).contains("/Early/Logs/Resource");
+    }
+
+    @Test
+    @DisplayName("a gate applied to one stack checks that stack")
+    void stackScope() {
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        Stack stack = new Stack(new Stage(app, "Staging"), "Buckets");
+        unloggedBucket(stack, "Logs");
+        ComplianceGate gate = ComplianceGate.builder().build();
+        gate.applyTo(stack);
+
+        ComplianceReport report = gate.verify(app.synth());
+
+        assertThat(report.errors()).extracting(NagFinding::ruleId).containsExactly("AwsSolutions-S1");
+    }
 }
