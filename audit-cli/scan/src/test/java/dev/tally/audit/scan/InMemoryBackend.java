@@ -45,6 +45,7 @@ public final class InMemoryBackend implements ScanBackend, InventoryCollector {
     public final AtomicInteger concurrentNow = new AtomicInteger();
     public final AtomicInteger concurrentMax = new AtomicInteger();
     public final AtomicInteger directoriesClosed = new AtomicInteger();
+    public final AtomicInteger priceSourcesClosed = new AtomicInteger();
     private RuntimeException listingFailure;
 
     public InMemoryBackend listingFails(RuntimeException failure) {
@@ -122,17 +123,25 @@ public final class InMemoryBackend implements ScanBackend, InventoryCollector {
         if (prices == null) {
             return Optional.empty();
         }
-        return Optional.of(new PriceListSource() {
-            @Override
-            public List<PriceEntry> fetch(Set<String> wanted) {
-                return prices.stream().filter(p -> wanted.contains(p.region())).toList();
-            }
+        return Optional.of(new ClosingSource());
+    }
 
-            @Override
-            public String description() {
-                return "in-memory price list";
-            }
-        });
+    /** A price source that owns a resource, as the Price List API client does. */
+    private final class ClosingSource implements PriceListSource, AutoCloseable {
+        @Override
+        public List<PriceEntry> fetch(Set<String> wanted) {
+            return prices.stream().filter(p -> wanted.contains(p.region())).toList();
+        }
+
+        @Override
+        public String description() {
+            return "in-memory price list";
+        }
+
+        @Override
+        public void close() {
+            priceSourcesClosed.incrementAndGet();
+        }
     }
 
     @Override

@@ -305,6 +305,7 @@ class ScanCommandTest {
             ScanCli.Run refresh = scan(backend, "prices", "refresh", "--regions", "eu-west-1");
             assertThat(refresh.exitCode()).isZero();
             assertThat(refresh.err()).contains("wrote 2 prices for 1 regions to " + noUserTable());
+            assertThat(backend.priceSourcesClosed.get()).isEqualTo(1);
 
             JsonNode root = JSON.readTree(scan(backend, "-o", "json", "--checks", "idle-ec2").out());
             assertThat(root.at("/summary/priceTable/source").asText()).isEqualTo("in-memory price list");

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Fetches current on-demand prices (the AWS Price List API in production) for {@code tally scan prices refresh}.
- * The refresh command writes what it returns as a new price table.
+ * The refresh command writes what it returns as a new price table, then closes the source if it is
+ * {@link AutoCloseable} (so an implementation may own its SDK client).
  */
 public interface PriceListSource {
 

@@ -69,6 +69,8 @@ public final class PriceRefreshCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new UserFacingException(ExitCode.PARTIAL_FAILURE, "price refresh failed, nothing written: "
                     + e.getMessage(), e);
+        } finally {
+            closeIfCloseable(source);
         }
         if (entries.isEmpty()) {
             throw new UserFacingException(ExitCode.PARTIAL_FAILURE,
@@ -79,6 +81,18 @@ public final class PriceRefreshCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("tally: wrote %d prices for %d regions to %s (%d API calls)%n",
                 entries.size(), wanted.size(), target, ledger.total());
         return ExitCode.OK;
+    }
+
+    /** A source holding an SDK client releases it here; the prices are already in memory. */
+    private void closeIfCloseable(PriceListSource source) {
+        if (source instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("tally: warning: could not close the Price List client: "
+                        + e.getMessage());
+            }
+        }
     }
 
     private List<String> validated(List<String> given) {
