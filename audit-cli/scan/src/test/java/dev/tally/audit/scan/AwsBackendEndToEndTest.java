@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -27,6 +28,9 @@ import dev.tally.audit.scan.collect.AwsScanBackend;
 import dev.tally.audit.scan.collect.wire.GetMetricDataTransformer;
 import dev.tally.audit.scan.collect.wire.MetricSource;
 import dev.tally.audit.scan.collect.wire.WireMockAws;
+import dev.tally.audit.scan.pricing.PriceKind;
+import dev.tally.audit.scan.pricing.PriceTable;
+import dev.tally.audit.scan.pricing.PriceTableFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -157,6 +161,22 @@ class AwsBackendEndToEndTest {
                 .as(api.get("byOperation").toString()).isTrue();
     }
 
+    @Test
+    @DisplayName("prices refresh fetches the Price List API into a table that a scan then reads")
+    void pricesRefresh(@TempDir Path dir) {
+        Path table = dir.resolve("prices.json");
+        CommandLine cli = new CommandLine(new ScanCommand(AwsScanBackend::new, CLOCK, table, false));
+        StringWriter errors = new StringWriter();
+        cli.setErr(new PrintWriter(errors, true));
+        int exit = cli.execute("prices", "refresh", "--regions", "eu-west-1");
+        assertThat(exit).as(errors.toString()).isZero();
+        assertThat(errors.toString()).contains("prices for 1 regions to " + table);
+        PriceTable refreshed = PriceTableFile.load(table);
+        assertThat(refreshed.snapshotDate()).isEqualTo(java.time.LocalDate.of(2025, 3, 15));
+        assertThat(refreshed.source()).contains("Price List API");
+        assertThat(refreshed.price(PriceKind.EC2_INSTANCE_HOUR, "eu-west-1", "m5.large")).isPresent();
+    }
+
     private void stub() {
         server.stubFor(query("GetCallerIdentity").willReturn(xml("sts/get-caller-identity.xml")));
         server.stubFor(query("AssumeRole").willReturn(xml("sts/assume-role.xml")));
@@ -202,6 +222,15 @@ class AwsBackendEndToEndTest {
         server.stubFor(get(urlEqualTo("/private-logs?policyStatus")).willReturn(xmlError(404, "s3/error-no-such-bucket-policy.xml")));
         server.stubFor(get(urlEqualTo("/private-logs?acl")).willReturn(xml("s3/get-bucket-acl-public-read.xml")));
         server.stubFor(get(urlEqualTo("/private-logs?tagging")).willReturn(xmlError(404, "s3/error-no-such-tag-set.xml")));
+        server.stubFor(json("AWSPriceListService.GetProducts")
+                .withRequestBody(matchingJsonPath("$.ServiceCode", equalTo("AmazonEC2")))
+                .withRequestBody(notContaining("NextToken")).willReturn(json11("pricing/get-products-ec2-page1.json")));
+        server.stubFor(json("AWSPriceListService.GetProducts")
+                .withRequestBody(matchingJsonPath("$.ServiceCode", equalTo("AmazonEC2")))
+                .withRequestBody(containing("NextToken")).willReturn(json11("pricing/get-products-ec2-page2.json")));
+        server.stubFor(json("AWSPriceListService.GetProducts")
+                .withRequestBody(matchingJsonPath("$.ServiceCode", equalTo("AWSELB")))
+                .willReturn(json11("pricing/get-products-elb.json")));
         server.stubFor(inRegion(any(anyUrl()), "af-south-1", "ec2").atPriority(1)
                 .willReturn(xmlError(403, "ec2/error-unauthorized-operation.xml")));
         server.stubFor(inRegion(any(anyUrl()), "af-south-1", "elasticloadbalancing").atPriority(1)
