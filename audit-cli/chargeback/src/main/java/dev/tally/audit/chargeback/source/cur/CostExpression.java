@@ -21,7 +21,8 @@ import java.util.Set;
  * </table>
  *
  * <p>Net amortized uses the {@code net_} twin of each column (after discounts such as EDP) and falls back to the gross
- * column on rows, or in files, without it. Every term is cast to {@code DECIMAL(38,10)} before summing: money is never
+ * column on rows, or in files, without it; the unused Savings Plan commitment stays total − used (the CUR has no net
+ * used commitment). Every term is cast to {@code DECIMAL(38,10)} before summing: money is never
  * added as floating point.
  */
 final class CostExpression {

@@ -200,6 +200,32 @@ class CostExplorerSourceTest {
     }
 
     @Test
+    @DisplayName("without a tag: one request per account (fewer than record types), filtered on that account alone")
+    void withoutTag() {
+        stub(post("/").withRequestBody(notContaining("GroupBy")), "{" + PERIOD + "}", 10, "total-closed.json");
+        String pairs = PERIOD + ", \"GroupBy\": [{\"Type\": \"DIMENSION\", \"Key\": \"LINKED_ACCOUNT\"},"
+                + " {\"Type\": \"DIMENSION\", \"Key\": \"RECORD_TYPE\"}]";
+        stub(post("/"), "{" + pairs + "}", 5, "pairs-page1.json");
+        stub(post("/"), "{" + pairs + ", \"NextPageToken\": \"pairs-2\"}", 1, "pairs-page2.json");
+        for (String account : List.of("111111111111", "222222222222")) {
+            stub(post("/"), "{" + PERIOD + ", \"GroupBy\": [{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"},"
+                    + " {\"Type\": \"DIMENSION\", \"Key\": \"RECORD_TYPE\"}], \"Filter\": {\"Dimensions\":"
+                    + " {\"Key\": \"LINKED_ACCOUNT\", \"Values\": [\"" + account + "\"]}}}", 5,
+                    "a" + account.substring(0, 3) + "-by-service-record.json");
+        }
+        MonthlyCost cost = source().load(MARCH, CostMetric.AMORTIZED, List.of());
+
+        String ec2 = "Amazon Elastic Compute Cloud - Compute";
+        assertThat(cost.rows()).containsExactlyInAnyOrder(
+                row("111111111111", ec2, ChargeKind.USAGE, Map.of(), "600"),
+                row("111111111111", "Amazon Simple Storage Service", ChargeKind.USAGE, Map.of(), "200"),
+                row("111111111111", "Tax", ChargeKind.TAX, Map.of(), "50.5"),
+                row("222222222222", ec2, ChargeKind.USAGE, Map.of(), "200"),
+                row("222222222222", ec2, ChargeKind.CREDIT, Map.of(), "-50"));
+        assertThat(wireMock.getAllServeEvents()).hasSize(5);
+    }
+
+    @Test
     @DisplayName("more than one tag key is refused before any paid request")
     void twoTagKeys() {
         assertThatThrownBy(() -> source().load(MARCH, CostMetric.AMORTIZED, List.of("team", "env")))
