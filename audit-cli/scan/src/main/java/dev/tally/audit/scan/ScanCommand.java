@@ -221,7 +221,9 @@ public final class ScanCommand implements Callable<Integer> {
         ScanResult result = new ScanRunner(backend()).collect(request, progress);
         ScanReport report = new ScanEvaluation(new Pricer(prices), clock).evaluate(result, selected, policy, ledger);
         write(report, format);
-        if (!report.failures().isEmpty()) {
+        if (report.accounts().isEmpty() && !report.failures().isEmpty()) {
+            spec.commandLine().getErr().println("tally: nothing was scanned: " + report.failures().get(0).message());
+        } else if (!report.failures().isEmpty()) {
             spec.commandLine().getErr().println("tally: scan incomplete: " + report.failures().size()
                     + " part(s) failed (listed in the report); exit code 3");
         }

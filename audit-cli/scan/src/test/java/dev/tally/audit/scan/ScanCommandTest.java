@@ -186,6 +186,8 @@ class ScanCommandTest {
             assertThat(run.exitCode()).isEqualTo(3);
             assertThat(run.out()).contains("-        global  Organizations  AccessDenied on Organizations:ListAccounts");
             assertThat(run.out()).contains("No findings in what could be scanned.", "public-bucket         0  n/a (exposure)");
+            assertThat(run.err()).isEqualTo("tally: nothing was scanned: AccessDenied on Organizations:ListAccounts: "
+                    + "not the management account" + System.lineSeparator());
             assertThat(backend.regionsCollected).isEmpty();
             assertThat(backend.directoriesClosed.get()).isEqualTo(1);
         }

@@ -11,7 +11,20 @@ final class Failures {
     private Failures() {
     }
 
+    /** What the SDK says when its whole credential chain came up empty: a paragraph listing every provider. */
+    private static final String NO_CREDENTIALS = "Unable to load credentials";
+    static final String NO_CREDENTIALS_HINT = "no AWS credentials found: pass --profile (or set AWS_PROFILE), set "
+            + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or sign in with 'aws sso login --profile NAME'";
+
     static ScanFailure of(String accountId, String region, String fallbackService, Throwable thrown) {
+        ScanFailure failure = describe(accountId, region, fallbackService, thrown);
+        // One actionable line instead of the SDK's list of every provider it tried.
+        return failure.message().contains(NO_CREDENTIALS)
+                ? new ScanFailure(failure.accountId(), failure.region(), failure.service(), NO_CREDENTIALS_HINT)
+                : failure;
+    }
+
+    private static ScanFailure describe(String accountId, String region, String fallbackService, Throwable thrown) {
         Throwable t = unwrap(thrown);
         if (t instanceof CollectionException c) {
             return new ScanFailure(accountId, region, c.service(), c.getMessage());

@@ -31,10 +31,19 @@ class FailuresTest {
     }
 
     @Test
+    @DisplayName("no credentials at all becomes one actionable line instead of the SDK's provider-by-provider paragraph")
+    void noCredentials() {
+        ScanFailure failure = Failures.of("-", "global", "Organizations/STS", new CollectionException("Sts",
+                "ClientError on Sts:GetCallerIdentity: Unable to load credentials from any of the providers in the chain "
+                        + "AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), ...])", null));
+        assertThat(failure).isEqualTo(new ScanFailure("-", "global", "Sts", Failures.NO_CREDENTIALS_HINT));
+    }
+
+    @Test
     @DisplayName("a client error (no network, no credentials) and a bug still become one line")
     void clientErrorAndBug() {
-        assertThat(Failures.of("1", "r", "EC2", SdkClientException.create("Unable to load credentials")).message())
-                .isEqualTo("ClientError: Unable to load credentials");
+        assertThat(Failures.of("1", "r", "EC2", SdkClientException.create("Unable to execute HTTP request: Connect timed out")).message())
+                .isEqualTo("ClientError: Unable to execute HTTP request: Connect timed out");
         assertThat(Failures.of("1", "r", "EC2", new NullPointerException("boom")).message())
                 .isEqualTo("NullPointerException: boom");
     }
