@@ -44,7 +44,7 @@ public record CollectionFailure(String account, String region, String service, S
         return new CollectionFailure(account, region, service, operation, CLIENT_ERROR, failure.getMessage());
     }
 
-    /** The model's form: the error code and operation lead the message ({@code AccessDenied on EC2:DescribeInstances}). */
+    /** The model's form: error code and operation lead the message ({@code AccessDenied on Ec2:DescribeInstances}). */
     public ScanFailure toScanFailure() {
         return new ScanFailure(account, region, service,
                 errorCode + " on " + service + ":" + operation + (message.isEmpty() ? "" : ": " + message));

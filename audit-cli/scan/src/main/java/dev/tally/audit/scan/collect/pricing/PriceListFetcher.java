@@ -113,7 +113,8 @@ public final class PriceListFetcher implements PriceListSource {
             return Optional.empty();
         }
         if (HOURLY.matcher(usage).matches()) {
-            return onDemandUsd(product, null).map(usd -> new PriceEntry(PriceKind.LOAD_BALANCER_HOUR, region, type, usd));
+            return onDemandUsd(product, null)
+                    .map(usd -> new PriceEntry(PriceKind.LOAD_BALANCER_HOUR, region, type, usd));
         }
         boolean capacity = type.equals("classic") ? CLASSIC_BYTES.matcher(usage).matches()
                 : CAPACITY.matcher(usage).matches();

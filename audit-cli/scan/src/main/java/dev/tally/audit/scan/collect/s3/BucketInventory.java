@@ -57,14 +57,19 @@ public final class BucketInventory {
     }
 
     static BlockPublicAccess toModel(PublicAccessBlockConfiguration c) {
-        return new BlockPublicAccess(Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.ignorePublicAcls()),
-                Boolean.TRUE.equals(c.blockPublicPolicy()), Boolean.TRUE.equals(c.restrictPublicBuckets()));
+        return flags(c.blockPublicAcls(), c.ignorePublicAcls(), c.blockPublicPolicy(), c.restrictPublicBuckets());
     }
 
     /** The account-level settings (S3 Control) in the model: the same four flags. */
-    public static BlockPublicAccess toModel(software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration c) {
-        return new BlockPublicAccess(Boolean.TRUE.equals(c.blockPublicAcls()), Boolean.TRUE.equals(c.ignorePublicAcls()),
-                Boolean.TRUE.equals(c.blockPublicPolicy()), Boolean.TRUE.equals(c.restrictPublicBuckets()));
+    public static BlockPublicAccess toModel(
+            software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration c) {
+        return flags(c.blockPublicAcls(), c.ignorePublicAcls(), c.blockPublicPolicy(), c.restrictPublicBuckets());
+    }
+
+    /** A flag S3 leaves out of the XML is off. */
+    private static BlockPublicAccess flags(Boolean acls, Boolean ignoreAcls, Boolean policy, Boolean restrict) {
+        return new BlockPublicAccess(Boolean.TRUE.equals(acls), Boolean.TRUE.equals(ignoreAcls),
+                Boolean.TRUE.equals(policy), Boolean.TRUE.equals(restrict));
     }
 
     /** A group grantee is named by its URI, a user by canonical id (or e-mail for old grants). */
