@@ -48,6 +48,9 @@ public final class WorkerThroughputBenchmark {
     double duplicateShare = Double.parseDouble(arg(args, "--duplicates", "0.1"));
     Path out = Path.of(arg(args, "--out", "target/bench"));
 
+    // DynamoDB Local drops this file into the working directory even in memory; remove it again if it was ours.
+    Path metadata = Path.of("dynamodb-local-metadata.json");
+    boolean metadataExisted = Files.exists(metadata);
     try (LocalPeers peers = new LocalPeers()) {
       DynamoDbClient dynamoDb = peers.dynamoDb();
       String table = RenewalTables.create(dynamoDb, "bench");
@@ -127,6 +130,10 @@ public final class WorkerThroughputBenchmark {
       }
     } catch (IOException e) {
       throw new IllegalStateException("could not write the benchmark report under " + out, e);
+    } finally {
+      if (!metadataExisted) {
+        Files.deleteIfExists(metadata);
+      }
     }
   }
 
