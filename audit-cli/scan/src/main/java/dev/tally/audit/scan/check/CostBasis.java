@@ -16,9 +16,16 @@ public sealed interface CostBasis {
      * @param region       the region code
      * @param platform     {@code PlatformDetails}, empty when unknown; the table prices Linux, so others are a floor
      * @param spot         a Spot instance, for which on-demand overstates the saving
+     * @param tenancy      {@code default}, {@code dedicated} or {@code host}; the table prices shared tenancy, so
+     *                     dedicated instances are a floor and a host is billed per host, not per instance
      */
-    record InstanceHours(String instanceType, String region, Optional<String> platform, boolean spot)
+    record InstanceHours(String instanceType, String region, Optional<String> platform, boolean spot, String tenancy)
             implements CostBasis {
+
+        /** A shared-tenancy instance. */
+        public InstanceHours(String instanceType, String region, Optional<String> platform, boolean spot) {
+            this(instanceType, region, platform, spot, "default");
+        }
     }
 
     /**

@@ -131,10 +131,13 @@ public final class IdleInstanceCheck implements Check {
         if (instance.spot()) {
             attributes.put("lifecycle", "spot");
         }
+        if (!"default".equals(instance.tenancy())) {
+            attributes.put("tenancy", instance.tenancy());
+        }
         return new Finding(ID, defaultSeverity(), instance.accountId(), instance.region(), instance.arn(),
                 instance.instanceId(), "ec2:instance", reason, recommendation(instance),
                 new CostBasis.InstanceHours(instance.instanceType(), instance.region(), instance.platform(),
-                        instance.spot()),
+                        instance.spot(), instance.tenancy()),
                 attributes);
     }
 

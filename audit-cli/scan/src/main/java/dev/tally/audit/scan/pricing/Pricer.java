@@ -27,6 +27,9 @@ public final class Pricer {
             }
             hours.platform().filter(p -> !p.toLowerCase(Locale.ROOT).startsWith("linux/unix"))
                     .ifPresent(p -> caveats.add(p + ": priced as Linux, so the saving is a floor"));
+            if (!"default".equals(hours.tenancy())) {
+                caveats.add(hours.tenancy() + " tenancy: priced as shared tenancy, so the saving is a floor");
+            }
             return monthly(PriceKind.EC2_INSTANCE_HOUR, hours.region(), hours.instanceType(), String.join("; ", caveats));
         }
         if (basis instanceof CostBasis.LoadBalancerHours hours) {

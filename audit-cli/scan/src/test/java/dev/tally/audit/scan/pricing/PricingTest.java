@@ -83,6 +83,15 @@ class PricingTest {
     }
 
     @Test
+    @DisplayName("a dedicated instance is priced as shared tenancy and says so")
+    void dedicatedTenancy() {
+        CostEstimate dedicated = new Pricer(PriceTableFile.bundled()).estimate(
+                new CostBasis.InstanceHours("m5.large", "us-east-1", Optional.of("Linux/UNIX"), false, "dedicated"));
+        assertThat(dedicated).isInstanceOfSatisfying(CostEstimate.Monthly.class, m -> assertThat(m.caveat())
+                .isEqualTo("dedicated tenancy: priced as shared tenancy, so the saving is a floor"));
+    }
+
+    @Test
     @DisplayName("a table written from fetched entries reads back identically")
     void writeThenLoad() {
         PriceTable fetched = new PriceTable(LocalDate.of(2026, 12, 1), "AWS Price List API", List.of(
