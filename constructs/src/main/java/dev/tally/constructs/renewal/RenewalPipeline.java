@@ -152,11 +152,17 @@ public final class RenewalPipeline extends Construct {
     applyIntrinsicSuppressions();
   }
 
+  /** The attribute the worker sets on renewal items; DynamoDB TTL removes them for free (no write cost). */
+  static final String RENEWAL_EXPIRY_ATTRIBUTE = "expiresAt";
+
   private Table createTable() {
     TableProps.Builder table = DynamoDbDefaults.tableProps()
         .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
         .sortKey(Attribute.builder().name(SORT_KEY).type(AttributeType.STRING).build())
         .stream(StreamViewType.NEW_AND_OLD_IMAGES)
+        // The worker stamps renewal items with expiresAt (epoch seconds, 400 days on): they are the dedupe record,
+        // needed only while a redelivery is possible plus the audit year; the balance item has none and stays.
+        .timeToLiveAttribute(RENEWAL_EXPIRY_ATTRIBUTE)
         .deletionProtection(props.production())
         .removalPolicy(props.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     if (props.tableEncryptionKey() != null) {

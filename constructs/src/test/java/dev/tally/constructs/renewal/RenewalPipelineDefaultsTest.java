@@ -176,13 +176,14 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("the table: on-demand, PITR, AWS-managed encryption, NEW_AND_OLD_IMAGES stream, pk/sk keys")
+  @DisplayName("the table: on-demand, PITR, AWS-managed encryption, NEW_AND_OLD_IMAGES stream, pk/sk keys, TTL")
   void table() {
     template.hasResourceProperties("AWS::DynamoDB::Table", Match.objectLike(Map.of(
         "BillingMode", "PAY_PER_REQUEST",
         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
         "SSESpecification", Map.of("SSEEnabled", true),
         "StreamSpecification", Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"),
+        "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
         "KeySchema", List.of(Map.of("AttributeName", "pk", "KeyType", "HASH"),
             Map.of("AttributeName", "sk", "KeyType", "RANGE")))));
   }

@@ -36,6 +36,9 @@ public final class TallyCli implements Runnable {
     /** Builds the command line with Tally's error handling: one clear line and the right exit code, never a trace. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TallyCli());
+        // picocli gives each subcommand its own -V; without this, `tally scan -V` would print nothing.
+        Version version = new Version();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         cli.setExitCodeExceptionMapper(TallyCli::exitCodeFor);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
