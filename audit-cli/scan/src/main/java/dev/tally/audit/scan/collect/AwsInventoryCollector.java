@@ -48,7 +48,11 @@ public final class AwsInventoryCollector implements InventoryCollector {
      * stay clear of the APIs' request-rate limits. */
     public static final int DEFAULT_PARALLELISM = 8;
 
+    /** Per-bucket calls in flight at once: four small calls per bucket, thousands of buckets, no low rate limit. */
+    public static final int BUCKET_PARALLELISM = 16;
+
     private final BoundedParallel parallel;
+    private final BoundedParallel bucketParallel;
     private final int metricQueriesPerCall;
 
     public AwsInventoryCollector() {
@@ -67,6 +71,7 @@ public final class AwsInventoryCollector implements InventoryCollector {
      */
     public AwsInventoryCollector(int parallelism, int metricQueriesPerCall) {
         this.parallel = new BoundedParallel(parallelism);
+        this.bucketParallel = new BoundedParallel(Math.max(parallelism, BUCKET_PARALLELISM));
         this.metricQueriesPerCall = metricQueriesPerCall;
     }
 
@@ -141,7 +146,7 @@ public final class AwsInventoryCollector implements InventoryCollector {
                     .flatMap(found -> found.map(BucketInventory::toModel));
             S3Client home = byRegion.computeIfAbsent(homeRegion, clients::s3);
             List<Bucket> buckets = new BucketInventory(new BucketReader(home),
-                    region -> new BucketReader(byRegion.computeIfAbsent(region, clients::s3)), parallel)
+                    region -> new BucketReader(byRegion.computeIfAbsent(region, clients::s3)), bucketParallel)
                     .collect(account, homeRegion, failures).orElse(List.of());
             if (failures.everythingFailed()) {
                 throw asCollectionException(failures.failures().get(0), null);
