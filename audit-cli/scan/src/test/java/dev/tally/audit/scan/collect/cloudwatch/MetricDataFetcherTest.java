@@ -147,6 +147,28 @@ class MetricDataFetcherTest {
     }
 
     @Test
+    @DisplayName("GetMetricStatistics (the per-metric API) is billed per request: one metric each in the ledger")
+    void statisticsBilledPerRequest() {
+        var responses = new dev.tally.audit.scan.collect.wire.CloudWatchQueryResponses(WireMockAws.BODIES, SOURCE, 500);
+        server.stubFor(query("GetMetricStatistics").willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                .aResponse().withHeader("Content-Type", "text/xml").withBody(responses.getMetricStatistics(Map.of(
+                        "Namespace", "AWS/EC2", "MetricName", "CPUUtilization", "Dimensions.member.1.Name",
+                        "InstanceId", "Dimensions.member.1.Value", "i-4", "Statistics.member.1", "Average",
+                        "StartTime", WINDOW.start().toString(), "EndTime", WINDOW.end().toString(),
+                        "Period", "86400")))));
+
+        var datapoints = cloudWatch.getMetricStatistics(r -> r.namespace("AWS/EC2").metricName("CPUUtilization")
+                .dimensions(d -> d.name("InstanceId").value("i-4")).statistics(
+                        software.amazon.awssdk.services.cloudwatch.model.Statistic.AVERAGE)
+                .startTime(WINDOW.start()).endTime(WINDOW.end()).period(86_400)).datapoints();
+
+        assertThat(datapoints).extracting(d -> d.average()).containsExactlyInAnyOrder(4.0, 8.0, 12.0);
+        assertThat(ledger.metricsRequested()).isEqualTo(1);
+        assertThat(ApiCallCost.of(ledger).costByService().get("CloudWatch"))
+                .isEqualByComparingTo(new BigDecimal("0.00001"));
+    }
+
+    @Test
     @DisplayName("a Throttling response is retried and the result still complete")
     void throttlingRetried() {
         server.stubFor(query("GetMetricData").inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
