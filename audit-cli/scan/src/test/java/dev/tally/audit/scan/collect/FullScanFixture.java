@@ -25,13 +25,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * of which af-south-1 denies everything (as a region the role may not use does), buckets with every S3 answer, and
  * the Price List API. Every body comes from {@code wire/}.
  */
-final class FullScanFixture {
-    static final String DENIED_REGION = "af-south-1";
+public final class FullScanFixture {
+    public static final String DENIED_REGION = "af-south-1";
 
     private FullScanFixture() {
     }
 
-    static void stub(WireMockServer server) {
+    /** Registers every stub of the organisation on {@code server}; bodies come from {@code wire/}. */
+    public static void stub(WireMockServer server) {
         server.stubFor(query("GetCallerIdentity").willReturn(xml("sts/get-caller-identity.xml")));
         server.stubFor(query("AssumeRole").willReturn(xml("sts/assume-role.xml")));
         server.stubFor(json("AWSOrganizationsV20161128.ListAccounts").withRequestBody(notContaining("NextToken"))
