@@ -2,12 +2,11 @@ package dev.tally.audit.chargeback.run;
 
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,41 +44,17 @@ public final class ReportWriter {
 
     /** Writes every file, or (on failure before the first move) none. */
     public static void write(ReportFiles files) {
-        Map<Path, Path> staged = new LinkedHashMap<>();
+        Map<Path, AtomicFiles.Content> contents = new LinkedHashMap<>();
         try {
             for (Map.Entry<Path, String> file : files.contents().entrySet()) {
-                Path target = file.getKey().toAbsolutePath();
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-                staged.put(temp, target);
-                Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
+                Files.createDirectories(file.getKey().toAbsolutePath().getParent());
+                byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
+                contents.put(file.getKey(), out -> out.write(bytes));
             }
-            for (Map.Entry<Path, Path> move : staged.entrySet()) {
-                moveIntoPlace(move.getKey(), move.getValue());
-            }
+            AtomicFiles.writeAll(contents);
         } catch (IOException e) {
-            deleteQuietly(staged.keySet());
             throw new UserFacingException(ExitCode.USAGE, "cannot write the report to "
                     + files.contents().keySet().iterator().next() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Iterable<Path> temps) {
-        for (Path temp : temps) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanupFailed) {
-                // The write already failed and is being reported; a stray .tmp file is the lesser problem.
-                temp.toFile().deleteOnExit();
-            }
         }
     }
 }

@@ -1,17 +1,17 @@
 package dev.tally.audit.scan.report;
 
 import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.io.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file so that readers see either the old content or the complete new one, never half: the content goes to a
- * temporary file in the same directory, which is then moved over the target.
+ * Writes a scan output file (UTF-8 text) atomically through {@link AtomicFiles}, turning failures into one line the
+ * user can act on.
  */
 public final class AtomicFile {
 
@@ -31,34 +31,18 @@ public final class AtomicFile {
      *                             behind
      */
     public static void write(Path target, Content content) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
+        Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw UserFacingException.usage(target + ": directory " + dir + " does not exist");
         }
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            AtomicFiles.write(target, out -> {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                content.writeTo(writer);
+                writer.flush();
+            });
         } catch (IOException e) {
             throw UserFacingException.usage(target + ": cannot write it (" + e.getMessage() + ")");
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException cleanup) {
-                    // The write already failed and is being reported; a stray temp file is the lesser problem.
-                    System.err.println("tally: could not remove temporary file " + temp + ": " + cleanup.getMessage());
-                }
-            }
         }
     }
 }

@@ -8,12 +8,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tally.audit.chargeback.model.MonthlyCost;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -77,24 +76,11 @@ public final class MonthlyCostCache {
         Path file = pathOf(key);
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".entry-", ".tmp");
-            try {
-                Files.write(temp, json.writeValueAsBytes(new Entry(FORMAT, key, cost)));
-                moveIntoPlace(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            byte[] entry = json.writeValueAsBytes(new Entry(FORMAT, key, cost));
+            AtomicFiles.write(file, out -> out.write(entry));
         } catch (IOException e) {
             throw new UserFacingException(ExitCode.USAGE, "cannot write the cost cache " + file + ": " + e.getMessage()
                     + " (fix its permissions or pass another --cache-dir)", e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path file) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
