@@ -133,6 +133,17 @@ final class RenewalPipelinePropsValidation {
       problems.add("renewalWindowStartDay must not be the day after renewalWindowEndDay: the window would be the"
           + " whole month; use always-on provisioned concurrency instead (was start " + p.renewalWindowStartDay()
           + ", end " + p.renewalWindowEndDay() + ")");
+    } else if (start && end && lead) {
+      // The release fires every month at 00:00 on endDay + 1; a scale-up at or before it would be undone at once.
+      List<Integer> cold = RenewalWindowSchedule.monthsReleasedAfterScaleUp(
+          p.renewalWindowStartDay(), p.renewalWindowEndDay(), p.renewalWindowLeadHours());
+      if (!cold.isEmpty()) {
+        problems.add("renewalWindowStartDay, renewalWindowEndDay and renewalWindowLeadHours leave the window cold in"
+            + " month(s) " + cold + ": capacity would be added at or before the release at 00:00 UTC on day "
+            + (p.renewalWindowEndDay() + 1) + " (counting February as 28 days), which removes it at once; move the"
+            + " start later, the end earlier or shorten the lead (was start " + p.renewalWindowStartDay() + ", end "
+            + p.renewalWindowEndDay() + ", lead " + p.renewalWindowLeadHours() + " h)");
+      }
     }
   }
 

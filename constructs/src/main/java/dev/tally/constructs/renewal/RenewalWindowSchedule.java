@@ -66,6 +66,26 @@ public final class RenewalWindowSchedule {
     return new RenewalWindowSchedule(ups, new Moment(endDay + 1, 0, "*"));
   }
 
+  /**
+   * The months (1-12) in which a window that wraps into the next month ({@code startDay > endDay}) would be scaled up
+   * at or before the monthly release at 00:00 UTC on {@code endDay + 1}: the release would then remove the capacity at
+   * once and the whole window would run cold. Empty for a sound window (and always for a window within one month).
+   */
+  public static List<Integer> monthsReleasedAfterScaleUp(int startDay, int endDay, int leadHours) {
+    List<Integer> cold = new ArrayList<>();
+    if (startDay <= endDay) {
+      return cold;
+    }
+    int releaseHoursIntoMonth = endDay * 24;
+    for (int month = 1; month <= 12; month++) {
+      int openingDay = Math.min(startDay, MONTH_DAYS[month - 1]);
+      if ((openingDay - 1) * 24 - leadHours <= releaseHoursIntoMonth) {
+        cold.add(month);
+      }
+    }
+    return cold;
+  }
+
   private static String monthField(List<Integer> months) {
     return months.size() == 12 ? "*" : months.stream().map(String::valueOf).collect(Collectors.joining(","));
   }

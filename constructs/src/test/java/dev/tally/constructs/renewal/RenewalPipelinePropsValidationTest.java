@@ -153,6 +153,17 @@ class RenewalPipelinePropsValidationTest {
   }
 
   @Test
+  @DisplayName("a window whose release would undo the scale-up in some month is rejected, naming the months")
+  void windowReleasedRightAfterScaleUp() {
+    // February: up at 22:00 on the 27th, released at 00:00 on the 28th: a cold window until the next month.
+    assertRejected(b -> b.renewalWindowStartDay(30).renewalWindowEndDay(27).renewalWindowLeadHours(2),
+        "renewalWindowStartDay, renewalWindowEndDay and renewalWindowLeadHours leave the window cold in month(s) [2]");
+    // Every month: up on the 8th at 00:00 (48 h before the 10th), released on the 9th.
+    assertRejected(b -> b.renewalWindowStartDay(10).renewalWindowEndDay(8).renewalWindowLeadHours(48),
+        "leave the window cold in month(s) [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]");
+  }
+
+  @Test
   @DisplayName("SMS subscribers must be distinct E.164 numbers")
   void smsSubscribers() {
     assertRejected(b -> b.smsSubscribers(List.of("0555 555 0100")),

@@ -48,11 +48,16 @@ class RenewalWindowScheduleTest {
     assertThat(RenewalWindowSchedule.of(10, 12, 30).scaleUp()).containsExactly(new Moment(8, 18, "*"));
   }
 
-  /** Replays a year against the schedule: in every month, capacity must be up before the window's first day. */
-  @ParameterizedTest(name = "start {0}, lead {1} h: warm before the window opens in every month of {2}")
-  @CsvSource({"30,2,2025", "30,2,2028", "31,0,2025", "29,24,2024", "28,0,2026", "1,0,2025"})
-  void warmBeforeEveryWindow(int startDay, int leadHours, int year) {
-    RenewalWindowSchedule schedule = RenewalWindowSchedule.of(startDay, 27, leadHours);
+  /**
+   * Replays a year against the schedule: in every month, capacity must be up before the window's first day, and the
+   * monthly release must not fall between the scale-up and the window's end (it would leave the window cold).
+   */
+  @ParameterizedTest(name = "start {0}, end {1}, lead {2} h: warm through the window in every month of {3}")
+  @CsvSource({"30,2,2,2025", "30,2,2,2028", "31,1,0,2025", "29,2,24,2024", "28,2,0,2026", "1,3,0,2025",
+      "15,20,0,2025", "25,5,72,2028"})
+  void warmThroughEveryWindow(int startDay, int endDay, int leadHours, int year) {
+    assertThat(RenewalWindowSchedule.monthsReleasedAfterScaleUp(startDay, endDay, leadHours)).isEmpty();
+    RenewalWindowSchedule schedule = RenewalWindowSchedule.of(startDay, endDay, leadHours);
     for (int month = 1; month <= 12; month++) {
       YearMonth ym = YearMonth.of(year, month);
       LocalDateTime windowOpens = ym.atDay(Math.min(startDay, ym.lengthOfMonth())).atStartOfDay();
@@ -60,6 +65,32 @@ class RenewalWindowScheduleTest {
       assertThat(scaledUp).as("%s", ym).isBeforeOrEqualTo(windowOpens.minusHours(leadHours));
       // ...and not absurdly early: at most a day plus the lead (February's 28th in leap years).
       assertThat(scaledUp).as("%s", ym).isAfterOrEqualTo(windowOpens.minusHours(leadHours + 24L));
+      // The next release after the scale-up must come after the window's last day, not before it.
+      YearMonth endMonth = startDay > endDay ? ym.plusMonths(1) : ym;
+      LocalDateTime windowEnds = endMonth.atDay(endDay).plusDays(1).atStartOfDay();
+      assertThat(nextRelease(schedule.scaleDown(), scaledUp)).as("%s", ym).isEqualTo(windowEnds);
+    }
+  }
+
+  @Test
+  @DisplayName("a wrapping window whose scale-up reaches the release moment is cold in exactly those months")
+  void coldMonthsAreNamed() {
+    assertThat(RenewalWindowSchedule.monthsReleasedAfterScaleUp(30, 27, 2)).containsExactly(2);
+    assertThat(RenewalWindowSchedule.monthsReleasedAfterScaleUp(10, 8, 48)).hasSize(12);
+    assertThat(RenewalWindowSchedule.monthsReleasedAfterScaleUp(10, 8, 24)).hasSize(12);
+    assertThat(RenewalWindowSchedule.monthsReleasedAfterScaleUp(10, 8, 23)).isEmpty();
+    assertThat(RenewalWindowSchedule.monthsReleasedAfterScaleUp(5, 20, 72)).isEmpty();
+  }
+
+  /** The first release strictly after {@code after}: the scale-down fires at its hour on its day of every month. */
+  private static LocalDateTime nextRelease(Moment scaleDown, LocalDateTime after) {
+    YearMonth ym = YearMonth.from(after);
+    while (true) {
+      LocalDateTime release = ym.atDay(scaleDown.day()).atTime(scaleDown.hour(), 0);
+      if (release.isAfter(after)) {
+        return release;
+      }
+      ym = ym.plusMonths(1);
     }
   }
 
