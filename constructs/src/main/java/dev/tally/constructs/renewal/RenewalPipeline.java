@@ -195,8 +195,8 @@ public final class RenewalPipeline extends Construct {
 
   private void wireWorker() {
     // Exactly-once crediting is a transaction: put the renewal record (attribute_not_exists) + update the balance.
-    table.grant(workerFunction, "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem",
-        "dynamodb:ConditionCheckItem");
+    // TransactWriteItems is authorised per action inside it: Put and Update, nothing to read.
+    table.grant(workerFunction, "dynamodb:PutItem", "dynamodb:UpdateItem");
     workerAlias.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
         .batchSize(props.workerBatchSize())
         .maxBatchingWindow(props.workerMaxBatchingWindow())

@@ -245,6 +245,36 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
+  @DisplayName("the worker may only put and update items of the table: the transaction reads nothing")
+  void workerWritesOnly() {
+    List<String> dynamoActions = actionsOfRole(logicalId(pipeline.getWorkerFunction().getRole())).stream()
+        .filter(action -> action.startsWith("dynamodb:")).sorted().toList();
+    assertThat(dynamoActions).containsExactly("dynamodb:PutItem", "dynamodb:UpdateItem");
+  }
+
+  /** Every IAM action granted to a role through the template's AWS::IAM::Policy resources. */
+  @SuppressWarnings("unchecked")
+  private List<String> actionsOfRole(String roleLogicalId) {
+    List<String> actions = new java.util.ArrayList<>();
+    for (Object resource : template.findResources("AWS::IAM::Policy").values()) {
+      Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+      if (!properties.get("Roles").toString().contains(roleLogicalId)) {
+        continue;
+      }
+      Map<String, Object> document = (Map<String, Object>) properties.get("PolicyDocument");
+      for (Object statement : (List<Object>) document.get("Statement")) {
+        Object action = ((Map<String, Object>) statement).get("Action");
+        if (action instanceof List<?> list) {
+          list.forEach(a -> actions.add(a.toString()));
+        } else {
+          actions.add(action.toString());
+        }
+      }
+    }
+    return actions;
+  }
+
+  @Test
   @DisplayName("the notifier may publish to the topic only")
   void notifierPublishesToTopic() {
     template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
