@@ -137,8 +137,14 @@ public final class ChargebackCommand implements Callable<Integer> {
             rulesOrigin += " with --tag-key " + tagKey.strip();
         }
         if (emitAthenaSql) {
-            emitSql(AthenaQuery.render(athenaTable, reportMonth, costMetric, allocationRules.ownerTagKeys()),
-                    reportMonth);
+            String sql;
+            try {
+                sql = AthenaQuery.render(athenaTable, reportMonth, costMetric, allocationRules.ownerTagKeys());
+            } catch (IllegalArgumentException badTableName) {
+                // The renderer refuses anything but [catalog.][database.]table: it is pasted into SQL.
+                throw UserFacingException.usage("--athena-table: " + badTableName.getMessage());
+            }
+            emitSql(sql, reportMonth);
             return ExitCode.OK;
         }
         SourceSelection selection = selection();

@@ -203,6 +203,10 @@ public final class AllocationRulesLoader {
             String name = rule.path("name").asText("").strip();
             if (name.isEmpty()) {
                 problems.add(at + "name", "missing: every shared rule needs a name for the report");
+            } else if (name.equalsIgnoreCase(Allocator.UNTAGGED_POOL)) {
+                // The untagged pool is built in; a shared rule of the same name would be summed into it.
+                problems.add(at + "name", "'" + name + "' is reserved for the built-in untagged pool (see the"
+                        + " untagged: section); choose another name");
             } else if (!seenNames.add(name)) {
                 problems.add(at + "name", "'" + name + "' is used by an earlier rule; names must be unique");
             }

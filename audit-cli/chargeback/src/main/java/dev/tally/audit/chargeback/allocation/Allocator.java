@@ -33,7 +33,8 @@ import java.util.TreeMap;
  */
 public final class Allocator {
     private static final int SHARE_SCALE = 20;
-    private static final String UNTAGGED_POOL = "untagged";
+    /** The built-in pool of untagged direct cost; the rules loader reserves the name so no shared rule can merge in. */
+    public static final String UNTAGGED_POOL = "untagged";
     /** Prefix of an owner's direct group; a space cannot start a rule name, so it never clashes with a pool. */
     private static final String DIRECT_GROUP = " direct ";
 

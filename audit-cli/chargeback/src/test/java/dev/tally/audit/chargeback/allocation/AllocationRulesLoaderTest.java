@@ -124,6 +124,19 @@ class AllocationRulesLoaderTest {
     }
 
     @Test
+    @DisplayName("a shared rule may not take the built-in untagged pool's name (its cost would merge into untagged)")
+    void untaggedIsReserved() {
+        assertThatThrownBy(() -> parse("""
+                owner-tags: [team]
+                shared:
+                  - name: Untagged
+                    match: { services: [AmazonCloudWatch] }
+                    method: fixed
+                    owner: platform
+                """)).hasMessageContaining("shared[0].name: 'Untagged' is reserved for the built-in untagged pool");
+    }
+
+    @Test
     @DisplayName("the department roll-up is one level: a parent with a parent is an error")
     void oneLevelParents() {
         assertThatThrownBy(() -> parse("""

@@ -220,4 +220,16 @@ class ChargebackCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("billing.cur2").contains("2026-10");
     }
+
+    @Test
+    @DisplayName("--athena-table that is not [catalog.][database.]table is a usage error (exit 2), not SQL")
+    void athenaTableInjection() throws IOException {
+        CommandResult result = CommandResult.run(selection -> {
+            throw new AssertionError("no source may be opened");
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--emit-athena-sql", "--athena-table", "x;drop");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--athena-table: table name 'x;drop' must be");
+        assertThat(result.out()).doesNotContain("SELECT");
+    }
 }
