@@ -85,7 +85,7 @@ public final class RenewalPipelineProps {
     // The default follows the worker timeout, so that changing one does not silently break the 6x rule.
     queueVisibilityTimeout = b.queueVisibilityTimeout != null || b.workerTimeout == null
         ? b.queueVisibilityTimeout
-        : Duration.millis(b.workerTimeout.toMilliseconds().longValue() * VISIBILITY_TIMEOUT_FACTOR);
+        : Duration.millis(minimumVisibilityMillis(b.workerTimeout, b.workerMaxBatchingWindow));
     queueRetentionPeriod = b.queueRetentionPeriod;
     maxReceiveCount = b.maxReceiveCount;
     oldestMessageAgeAlarmThreshold = b.oldestMessageAgeAlarmThreshold;
@@ -106,8 +106,17 @@ public final class RenewalPipelineProps {
     alarmTopic = b.alarmTopic;
   }
 
-  /** AWS's guidance for SQS-triggered Lambdas: visibility timeout at least six times the function timeout. */
+  /**
+   * AWS's guidance for SQS-triggered Lambdas: visibility timeout at least six times the function timeout, plus the
+   * maximum batching window (messages wait that long in the poller, invisible, before the function even starts).
+   */
   public static final int VISIBILITY_TIMEOUT_FACTOR = 6;
+
+  /** {@link #VISIBILITY_TIMEOUT_FACTOR} x the worker timeout + the batching window (none when unset). */
+  static long minimumVisibilityMillis(Duration workerTimeout, Duration batchingWindow) {
+    long window = batchingWindow == null ? 0 : batchingWindow.toMilliseconds().longValue();
+    return workerTimeout.toMilliseconds().longValue() * VISIBILITY_TIMEOUT_FACTOR + window;
+  }
 
   /** A builder with every default filled in. */
   public static Builder builder() {
@@ -182,7 +191,10 @@ public final class RenewalPipelineProps {
   /** Worker function memory, MB (128-10240). Default 1024: more memory is more CPU for the Java SDK. */
   public int workerMemorySize() { return workerMemorySize; }
 
-  /** Worker function timeout (1-900 s). Default 30 s. The queue's visibility timeout must be at least 6x this. */
+  /**
+   * Worker function timeout (1-900 s). Default 30 s. The queue's visibility timeout must be at least 6x this plus
+   * {@code workerMaxBatchingWindow}.
+   */
   public Duration workerTimeout() { return workerTimeout; }
 
   /** Messages per worker invocation (1-10000; above 10 needs a batching window). Default 10. */
@@ -208,7 +220,10 @@ public final class RenewalPipelineProps {
    */
   public boolean reserveWorkerConcurrency() { return reserveWorkerConcurrency; }
 
-  /** Buffer queue visibility timeout. Default 6x {@code workerTimeout}; lower values are rejected. */
+  /**
+   * Buffer queue visibility timeout. Default 6 x {@code workerTimeout} + {@code workerMaxBatchingWindow} (182 s);
+   * lower values are rejected.
+   */
   public Duration queueVisibilityTimeout() { return queueVisibilityTimeout; }
 
   /**

@@ -92,11 +92,13 @@ final class RenewalPipelinePropsValidation {
     range("maxReceiveCount", p.maxReceiveCount(), 1, 1000);
     boolean retentionValid = wholeSeconds("queueRetentionPeriod", p.queueRetentionPeriod(), 60, 1_209_600);
     if (wholeSeconds("queueVisibilityTimeout", p.queueVisibilityTimeout(), 0, 43_200) && workerTimeoutValid) {
-      long minimum = p.workerTimeout().toSeconds().longValue() * RenewalPipelineProps.VISIBILITY_TIMEOUT_FACTOR;
+      Duration window = p.workerMaxBatchingWindow() == null || Token.isUnresolved(p.workerMaxBatchingWindow())
+          ? null : p.workerMaxBatchingWindow();
+      long minimum = RenewalPipelineProps.minimumVisibilityMillis(p.workerTimeout(), window) / 1000;
       if (p.queueVisibilityTimeout().toSeconds().longValue() < minimum) {
         problems.add("queueVisibilityTimeout must be at least " + RenewalPipelineProps.VISIBILITY_TIMEOUT_FACTOR
-            + " x workerTimeout = " + minimum + " seconds, or a batch still being processed is delivered twice (was "
-            + p.queueVisibilityTimeout().toSeconds() + " seconds)");
+            + " x workerTimeout + workerMaxBatchingWindow = " + minimum + " seconds, or a batch still being processed"
+            + " is delivered twice (was " + p.queueVisibilityTimeout().toSeconds() + " seconds)");
       }
     }
     if (wholeSeconds("oldestMessageAgeAlarmThreshold", p.oldestMessageAgeAlarmThreshold(), 60, 1_209_600)

@@ -24,11 +24,11 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.sns.Topic;
 
-/** The composition example of docs/readme/constructs.md, kept compiling and synthesizing here. */
-@DisplayName("docs/readme/constructs.md example")
+/** The composition example of the README, kept compiling and synthesizing here. */
+@DisplayName("README composition example")
 class ReadmeExampleTest {
 
-  // --- begin README example (keep in step with docs/readme/constructs.md) ---
+  // --- begin README example (keep in step with README.md) ---
   static RenewalPipeline renewalsFor(Stack stack, Code functionCode, IRole billingBackEnd) {
     // Alarms go to a topic with a customer-managed key that CloudWatch may use (the AWS-managed SNS key cannot).
     Key alarmKey = Key.Builder.create(stack, "AlarmKey").enableKeyRotation(true).build();
@@ -88,7 +88,7 @@ class ReadmeExampleTest {
   @Test
   @DisplayName("the README shows exactly the code of this test")
   void readmeMatchesThisCode() throws Exception {
-    java.nio.file.Path readme = java.nio.file.Path.of("../docs/readme/constructs.md");
+    java.nio.file.Path readme = java.nio.file.Path.of("../README.md");
     java.nio.file.Path self = java.nio.file.Path.of(
         "src/test/java/dev/tally/constructs/renewal/ReadmeExampleTest.java");
     String source = java.nio.file.Files.readString(self);

@@ -154,10 +154,10 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("the buffer queue: visibility 6 x worker timeout, 14 days, SSE-SQS, DLQ after 5 receives")
+  @DisplayName("the buffer queue: visibility 6 x worker timeout + batching window, 14 days, SSE-SQS, DLQ after 5 receives")
   void bufferQueue() {
     template.hasResourceProperties("AWS::SQS::Queue", Match.objectEquals(Map.of(
-        "VisibilityTimeout", 180,
+        "VisibilityTimeout", 182,
         "MessageRetentionPeriod", 1_209_600,
         "SqsManagedSseEnabled", true,
         "RedrivePolicy", Map.of(

@@ -39,10 +39,10 @@ class RenewalPipelinePropsValidationTest {
   }
 
   @Test
-  @DisplayName("the defaults are valid and the visibility timeout defaults to 6 x worker timeout")
+  @DisplayName("the defaults are valid and the visibility timeout defaults to 6 x worker timeout + batching window")
   void defaultsAreValid() {
     RenewalPipelineProps props = RenewalPipelineProps.builder().functionCode(code).build();
-    assertThat(props.queueVisibilityTimeout().toSeconds()).isEqualTo(180);
+    assertThat(props.queueVisibilityTimeout().toSeconds()).isEqualTo(6 * 30 + 2);
     assertThat(props.workerMaxConcurrency()).isEqualTo(10);
   }
 
@@ -50,8 +50,8 @@ class RenewalPipelinePropsValidationTest {
   @DisplayName("the default visibility timeout follows a changed worker timeout")
   void visibilityFollowsWorkerTimeout() {
     RenewalPipelineProps props = RenewalPipelineProps.builder().functionCode(code)
-        .workerTimeout(Duration.minutes(2)).build();
-    assertThat(props.queueVisibilityTimeout().toSeconds()).isEqualTo(720);
+        .workerTimeout(Duration.minutes(2)).workerMaxBatchingWindow(Duration.seconds(5)).build();
+    assertThat(props.queueVisibilityTimeout().toSeconds()).isEqualTo(6 * 120 + 5);
   }
 
   @Test
@@ -70,10 +70,13 @@ class RenewalPipelinePropsValidationTest {
   }
 
   @Test
-  @DisplayName("a visibility timeout below 6 x worker timeout is rejected")
+  @DisplayName("a visibility timeout below 6 x worker timeout + batching window is rejected")
   void visibilityTimeoutTooShort() {
     assertRejected(b -> b.workerTimeout(Duration.seconds(60)).queueVisibilityTimeout(Duration.seconds(300)),
-        "queueVisibilityTimeout must be at least 6 x workerTimeout = 360 seconds");
+        "queueVisibilityTimeout must be at least 6 x workerTimeout + workerMaxBatchingWindow = 362 seconds");
+    // Exactly 6 x timeout is not enough once messages also wait out a 10 s batching window.
+    assertRejected(b -> b.workerTimeout(Duration.seconds(60)).workerMaxBatchingWindow(Duration.seconds(10))
+            .queueVisibilityTimeout(Duration.seconds(360)), "= 370 seconds");
   }
 
   @Test
@@ -190,7 +193,7 @@ class RenewalPipelinePropsValidationTest {
         .startsWith("RenewalPipelineProps invalid: functionCode is required")
         .contains("; workerMaxConcurrency must be between 2 and 1000 (was 1)")
         .contains("; maxReceiveCount must be between 1 and 1000 (was 0)")
-        .contains("; queueVisibilityTimeout must be at least 6 x workerTimeout = 600 seconds")
+        .contains("; queueVisibilityTimeout must be at least 6 x workerTimeout + workerMaxBatchingWindow = 602 seconds")
         .contains("; smsSubscribers entry must be an E.164 phone number like +15555550100 (was 12345)");
   }
 

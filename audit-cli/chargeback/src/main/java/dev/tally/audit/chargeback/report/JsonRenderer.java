@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The report as JSON ({@code schemaVersion} 1, documented in docs/readme/chargeback.md). Amounts are JSON numbers
+ * The report as JSON ({@code schemaVersion} 1, documented in the README, "Monthly chargeback"). Amounts are JSON numbers
  * with exactly two decimals, written from BigDecimal (never through a double); a figure that does not exist (no
  * previous month) is {@code null}, never 0.
  */

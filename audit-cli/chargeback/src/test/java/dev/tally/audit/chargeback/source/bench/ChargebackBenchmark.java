@@ -30,7 +30,7 @@ import java.util.Optional;
  * second, and peak memory per size: JVM heap (sum of heap pools' peaks) and process RSS ({@code VmHWM}, which includes
  * DuckDB's native memory; reset between sizes through {@code /proc/self/clear_refs}).
  *
- * <p>Not part of the test run. Command (see docs/readme/chargeback-sources.md):
+ * <p>Not part of the test run. Command (see the README, "Chargeback cost sources"):
  * {@code ChargebackBenchmark --sizes 1000000,10000000 --runs 3 --out target/bench --memory-limit 1GB}
  */
 public final class ChargebackBenchmark {
