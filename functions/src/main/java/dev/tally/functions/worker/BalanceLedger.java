@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -34,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <p>Transactions touching the same balance can cancel each other ({@code TransactionConflict}) when many renewals
  * of one customer arrive together; those, and throttling, are retried here with jittered exponential back-off
- * before the message is handed back to SQS.
+ * before the message is handed back to SQS. A {@link TimeBudget} bounds the back-off: a retry whose pause would end
+ * past the invocation's deadline is not attempted ({@link OutOfTimeException}), so a batch of conflicting messages
+ * cannot sleep the function into its timeout.
  */
 public final class BalanceLedger {
   private static final Set<String> RETRYABLE_REASONS =
@@ -50,9 +53,7 @@ public final class BalanceLedger {
   private final Clock clock;
   private final int maxAttempts;
   private final Duration baseDelay;
-  // SecureRandom, not ThreadLocalRandom: Lambda reseeds it after a SnapStart restore, so instances restored from one
-  // snapshot do not back off in lockstep.
-  private final SecureRandom jitter = new SecureRandom();
+  private final RandomGenerator jitter;
 
   /**
    * @param dynamoDb client for the renewal table
@@ -64,6 +65,14 @@ public final class BalanceLedger {
    */
   public BalanceLedger(DynamoDbClient dynamoDb, String tableName, StructuredLog log, Clock clock, int maxAttempts,
       Duration baseDelay) {
+    // SecureRandom, not ThreadLocalRandom: Lambda reseeds it after a SnapStart restore, so instances restored from
+    // one snapshot do not back off in lockstep.
+    this(dynamoDb, tableName, log, clock, maxAttempts, baseDelay, new SecureRandom());
+  }
+
+  /** As the public constructor, with the jitter source given (tests pin the back-off to its ceiling). */
+  BalanceLedger(DynamoDbClient dynamoDb, String tableName, StructuredLog log, Clock clock, int maxAttempts,
+      Duration baseDelay, RandomGenerator jitter) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1 (got " + maxAttempts + ")");
     }
@@ -73,6 +82,7 @@ public final class BalanceLedger {
     this.clock = clock;
     this.maxAttempts = maxAttempts;
     this.baseDelay = baseDelay;
+    this.jitter = jitter;
   }
 
   /** Defaults for Lambda: 8 attempts from 25 ms (at most a few seconds in total). */
@@ -81,13 +91,19 @@ public final class BalanceLedger {
     return new BalanceLedger(dynamoDb, tableName, log, clock, 8, Duration.ofMillis(25));
   }
 
+  /** Credits {@code renewal} unless it already was, with no deadline; see {@link #credit(Renewal, TimeBudget)}. */
+  public CreditOutcome credit(Renewal renewal) {
+    return credit(renewal, TimeBudget.unlimited());
+  }
+
   /**
-   * Credits {@code renewal} unless it already was.
+   * Credits {@code renewal} unless it already was, backing off only while {@code budget} allows.
    *
    * @throws TransactionCanceledException when conflicts or throttling outlast the retries, or for a reason that is
    *     not retryable; the caller reports the message as failed so SQS redelivers it
+   * @throws OutOfTimeException when the next back-off would end past the budget's deadline; nothing was written
    */
-  public CreditOutcome credit(Renewal renewal) {
+  public CreditOutcome credit(Renewal renewal, TimeBudget budget) {
     for (int attempt = 1; ; attempt++) {
       try {
         dynamoDb.transactWriteItems(transaction(renewal, clock.instant()));
@@ -102,10 +118,14 @@ public final class BalanceLedger {
         if (!retryable || attempt >= maxAttempts) {
           throw e;
         }
+        Duration delay = backOff(attempt);
+        if (!budget.allows(delay)) {
+          throw new OutOfTimeException("still " + reasonCodes(reasons) + " after " + attempt + " attempt(s); a "
+              + delay.toMillis() + " ms back-off would pass the invocation deadline " + budget.deadline(), e);
+        }
         log.info("renewal.credit_retry", fields("renewalId", renewal.renewalId(), "customerId",
-            renewal.customerId(), "attempt", attempt, "reasons", reasons.stream().map(CancellationReason::code)
-                .toList()));
-        pause(attempt);
+            renewal.customerId(), "attempt", attempt, "reasons", reasonCodes(reasons)));
+        pause(delay);
       }
     }
   }
@@ -183,11 +203,18 @@ public final class BalanceLedger {
     return value == null ? null : value.s();
   }
 
-  private void pause(int attempt) {
+  private static List<String> reasonCodes(List<CancellationReason> reasons) {
+    return reasons.stream().map(CancellationReason::code).toList();
+  }
+
+  private Duration backOff(int attempt) {
     long ceiling = Math.min(1000L, baseDelay.toMillis() << Math.min(attempt - 1, 16));
-    long delay = (long) (jitter.nextDouble() * (ceiling + 1));
+    return Duration.ofMillis((long) (jitter.nextDouble() * (ceiling + 1)));
+  }
+
+  private static void pause(Duration delay) {
     try {
-      Thread.sleep(delay);
+      Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off a conflicting transaction", e);

@@ -16,6 +16,11 @@ import java.util.List;
  * ({@code ReportBatchItemFailures} must be enabled on the event source mapping). A failed message comes back after
  * the visibility timeout and, after {@code maxReceiveCount} receives, lands in the DLQ; the rest of the batch is
  * deleted. A malformed body is a failure too: it can never succeed, and the DLQ is where an operator sees it.
+ *
+ * <p>Messages are credited one after another within a {@link TimeBudget}: once it runs out (before a message starts,
+ * or because a message's back-off would cross the deadline), that message and every one not yet started are reported
+ * as failures at once. They are redelivered and credited later (exactly once, thanks to the conditional
+ * transaction), and the messages already credited are deleted, instead of the whole batch returning after a timeout.
  */
 public final class RenewalCrediter {
   private final BalanceLedger ledger;
@@ -31,19 +36,36 @@ public final class RenewalCrediter {
     this.log = log;
   }
 
-  /** Credits every message it can; the response lists the message ids to redeliver. */
+  /** Credits every message it can, with no deadline; see {@link #credit(SQSEvent, TimeBudget)}. */
   public SQSBatchResponse credit(SQSEvent event) {
+    return credit(event, TimeBudget.unlimited());
+  }
+
+  /** Credits every message it can within {@code budget}; the response lists the message ids to redeliver. */
+  public SQSBatchResponse credit(SQSEvent event, TimeBudget budget) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
-    for (SQSEvent.SQSMessage message : messages) {
-      if (!creditOne(message)) {
+    for (int index = 0; index < messages.size(); index++) {
+      SQSEvent.SQSMessage message = messages.get(index);
+      Result result = budget.isExhausted() ? Result.OUT_OF_TIME : creditOne(message, budget);
+      if (result == Result.OUT_OF_TIME) {
+        List<SQSEvent.SQSMessage> deferred = messages.subList(index, messages.size());
+        log.warn("renewal.batch_out_of_time", fields("deadline", budget.deadline().toString(), "deferredMessages",
+            deferred.size(), "firstDeferredMessageId", message.getMessageId()));
+        deferred.forEach(later -> failures.add(new SQSBatchResponse.BatchItemFailure(later.getMessageId())));
+        break;
+      }
+      if (result == Result.FAILED) {
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
     }
     return new SQSBatchResponse(failures);
   }
 
-  private boolean creditOne(SQSEvent.SQSMessage message) {
+  /** What happened to one message. */
+  private enum Result { DONE, FAILED, OUT_OF_TIME }
+
+  private Result creditOne(SQSEvent.SQSMessage message, TimeBudget budget) {
     Renewal renewal;
     try {
       renewal = codec.decode(message.getBody());
@@ -51,20 +73,25 @@ public final class RenewalCrediter {
     } catch (MalformedRenewalException e) {
       log.error("renewal.malformed", fields("messageId", message.getMessageId(), "receiveCount",
           receiveCount(message), "reason", e.getMessage()));
-      return false;
+      return Result.FAILED;
     }
     try {
-      CreditOutcome outcome = ledger.credit(renewal);
+      CreditOutcome outcome = ledger.credit(renewal, budget);
       log.info(outcome == CreditOutcome.CREDITED ? "renewal.credited" : "renewal.already_credited",
           fields("messageId", message.getMessageId(), "renewalId", renewal.renewalId(), "customerId",
               renewal.customerId(), "planId", renewal.planId()));
-      return true;
+      return Result.DONE;
+    } catch (OutOfTimeException e) {
+      log.warn("renewal.credit_out_of_time", fields("messageId", message.getMessageId(), "renewalId",
+          renewal.renewalId(), "customerId", renewal.customerId(), "receiveCount", receiveCount(message),
+          "reason", e.getMessage()));
+      return Result.OUT_OF_TIME;
     } catch (RuntimeException e) {
       // DynamoDB errors that outlasted the retries, or anything unforeseen: only this message is redelivered.
       log.error("renewal.credit_failed", fields("messageId", message.getMessageId(), "renewalId",
           renewal.renewalId(), "customerId", renewal.customerId(), "receiveCount", receiveCount(message),
           "exception", e.getClass().getSimpleName(), "reason", e.getMessage()));
-      return false;
+      return Result.FAILED;
     }
   }
 

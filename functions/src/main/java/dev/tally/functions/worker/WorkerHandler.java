@@ -8,14 +8,19 @@ import dev.tally.functions.common.AwsClients;
 import dev.tally.functions.common.LambdaEnvironment;
 import dev.tally.functions.common.StructuredLog;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Lambda entry point {@code dev.tally.functions.worker.WorkerHandler::handleRequest} for the renewal queue's event
  * source mapping (with {@code ReportBatchItemFailures}). Needs {@code TABLE_NAME} and {@code dynamodb:PutItem} plus
  * {@code dynamodb:UpdateItem} on that table (IAM authorises a transaction per action it contains).
+ *
+ * <p>Each invocation credits within a {@link TimeBudget} taken from {@code Context.getRemainingTimeInMillis()}, so
+ * messages it has no time left for are reported as failures rather than the function timing out on the whole batch.
  */
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final RenewalCrediter crediter;
+  private final Clock clock;
 
   /** Called by the Lambda runtime once per container: the DynamoDB client is built here and reused. */
   public WorkerHandler() {
@@ -27,9 +32,15 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     this(wire(environment));
   }
 
-  /** Uses an already-wired crediter (tests). */
+  /** Uses an already-wired crediter (tests), with the system clock for the time budget. */
   public WorkerHandler(RenewalCrediter crediter) {
+    this(crediter, Clock.systemUTC());
+  }
+
+  /** Uses an already-wired crediter and the clock the time budget is read against (tests). */
+  public WorkerHandler(RenewalCrediter crediter, Clock clock) {
     this.crediter = crediter;
+    this.clock = clock;
   }
 
   private static RenewalCrediter wire(LambdaEnvironment environment) {
@@ -41,6 +52,9 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return crediter.credit(event);
+    // No context outside the Lambda runtime (local runs): no deadline to respect.
+    TimeBudget budget = context == null ? TimeBudget.unlimited()
+        : TimeBudget.ofRemaining(clock, Duration.ofMillis(context.getRemainingTimeInMillis()));
+    return crediter.credit(event, budget);
   }
 }
