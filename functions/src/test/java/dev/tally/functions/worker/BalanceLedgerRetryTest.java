@@ -1,21 +1,19 @@
 package dev.tally.functions.worker;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.tally.functions.support.DynamoDbTransactionStub.COMMITTED;
+import static dev.tally.functions.support.DynamoDbTransactionStub.CONFLICT_BODY;
+import static dev.tally.functions.support.DynamoDbTransactionStub.TRANSACT;
+import static dev.tally.functions.support.DynamoDbTransactionStub.VALIDATION_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.tally.functions.common.Renewal;
 import dev.tally.functions.support.CapturedLog;
-import dev.tally.functions.support.LocalPeers;
+import dev.tally.functions.support.DynamoDbTransactionStub;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -34,42 +31,30 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 @DisplayName("Worker: transaction conflicts")
 class BalanceLedgerRetryTest {
-  private static final String TRANSACT = "DynamoDB_20120810.TransactWriteItems";
-  private static final String CONFLICT_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
-      + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons"
-      + " [None, TransactionConflict]\",\"CancellationReasons\":[{\"Code\":\"None\"},"
-      + "{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"}]}";
-  private static final String VALIDATION_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
-      + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons"
-      + " [ValidationError, None]\",\"CancellationReasons\":[{\"Code\":\"ValidationError\","
-      + "\"Message\":\"Item size has exceeded the maximum allowed size\"},{\"Code\":\"None\"}]}";
-
-  private final WireMockServer dynamoDb = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private final CapturedLog log = new CapturedLog();
+  private DynamoDbTransactionStub dynamoDb;
   private DynamoDbClient client;
 
   @BeforeEach
   void start() {
-    dynamoDb.start();
-    client = DynamoDbClient.builder().endpointOverride(URI.create(dynamoDb.baseUrl())).region(LocalPeers.REGION)
-        .credentialsProvider(LocalPeers.CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    dynamoDb = DynamoDbTransactionStub.start();
+    client = dynamoDb.client();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    dynamoDb.stop();
+    dynamoDb.close();
   }
 
   @Test
   @DisplayName("retries a transaction cancelled by TransactionConflict until it commits")
   void retriesConflicts() {
-    stubSequence(CONFLICT_BODY, CONFLICT_BODY);
+    dynamoDb.answerTransactionsInTurn(CONFLICT_BODY, CONFLICT_BODY, COMMITTED);
     BalanceLedger ledger = new BalanceLedger(client, "renewals", log.log(), Clock.systemUTC(), 5, Duration.ofMillis(1));
 
     assertThat(ledger.credit(renewal())).isEqualTo(CreditOutcome.CREDITED);
 
-    dynamoDb.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
+    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
     assertThat(log.linesFor("renewal.credit_retry")).hasSize(2)
         .allSatisfy(line -> assertThat(line).contains("TransactionConflict"));
   }
@@ -77,40 +62,21 @@ class BalanceLedgerRetryTest {
   @Test
   @DisplayName("gives up after maxAttempts conflicts, so the message goes back to SQS")
   void givesUp() {
-    stubSequence(CONFLICT_BODY, CONFLICT_BODY, CONFLICT_BODY);
+    dynamoDb.answerTransactionsInTurn(CONFLICT_BODY, CONFLICT_BODY, CONFLICT_BODY, COMMITTED);
     BalanceLedger ledger = new BalanceLedger(client, "renewals", log.log(), Clock.systemUTC(), 3, Duration.ofMillis(1));
 
     assertThatThrownBy(() -> ledger.credit(renewal())).isInstanceOf(TransactionCanceledException.class);
-    dynamoDb.verify(3, postRequestedFor(urlEqualTo("/")));
+    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")));
   }
 
   @Test
   @DisplayName("does not retry a cancellation that retrying cannot fix (ValidationError)")
   void noRetryOnValidation() {
-    stubSequence(VALIDATION_BODY);
+    dynamoDb.answerTransactionsInTurn(VALIDATION_BODY, COMMITTED);
     BalanceLedger ledger = new BalanceLedger(client, "renewals", log.log(), Clock.systemUTC(), 5, Duration.ofMillis(1));
 
     assertThatThrownBy(() -> ledger.credit(renewal())).isInstanceOf(TransactionCanceledException.class);
-    dynamoDb.verify(1, postRequestedFor(urlEqualTo("/")));
-  }
-
-  /** Answers each body in turn with HTTP 400, then {@code {}} (a committed transaction). */
-  private void stubSequence(String... errorBodies) {
-    String state = Scenario.STARTED;
-    for (int i = 0; i < errorBodies.length; i++) {
-      String next = "attempt-" + (i + 2);
-      dynamoDb.stubFor(post(urlEqualTo("/")).inScenario("transact").whenScenarioStateIs(state)
-          .withHeader("X-Amz-Target", equalTo(TRANSACT))
-          .willReturn(aResponse().withStatus(400)
-              .withHeader("Content-Type", "application/x-amz-json-1.0")
-              .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
-              .withBody(errorBodies[i]))
-          .willSetStateTo(next));
-      state = next;
-    }
-    dynamoDb.stubFor(post(urlEqualTo("/")).inScenario("transact").whenScenarioStateIs(state)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
-            .withHeader("x-amzn-RequestId", UUID.randomUUID().toString()).withBody("{}")));
+    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")));
   }
 
   private static Renewal renewal() {

@@ -1,28 +1,25 @@
 package dev.tally.functions.worker;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.tally.functions.support.DynamoDbTransactionStub.COMMITTED;
+import static dev.tally.functions.support.DynamoDbTransactionStub.CONFLICT_BODY;
+import static dev.tally.functions.support.DynamoDbTransactionStub.TRANSACT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tally.functions.common.Renewal;
 import dev.tally.functions.common.RenewalMessageCodec;
 import dev.tally.functions.support.CapturedLog;
-import dev.tally.functions.support.LocalPeers;
+import dev.tally.functions.support.DynamoDbTransactionStub;
 import dev.tally.functions.support.SqsEvents;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -46,39 +41,30 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 @DisplayName("Worker: crediting within the invocation's time budget")
 class TimeBudgetedCreditingTest {
-  private static final String TRANSACT = "DynamoDB_20120810.TransactWriteItems";
-  private static final String CONFLICT_BODY = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
-      + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons"
-      + " [None, TransactionConflict]\",\"CancellationReasons\":[{\"Code\":\"None\"},"
-      + "{\"Code\":\"TransactionConflict\",\"Message\":\"Transaction is ongoing for the item\"}]}";
   private static final Instant NOW = Instant.parse("2026-11-30T00:00:05Z");
   private static final Clock FIXED = Clock.fixed(NOW, ZoneOffset.UTC);
   /** nextDouble() of (nextLong() >>> 11) * 2^-53 with all bits set: just below 1, i.e. the full back-off ceiling. */
   private static final RandomGenerator CEILING_JITTER = () -> -1L;
 
-  private final WireMockServer dynamoDb = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private final CapturedLog log = new CapturedLog();
   private final RenewalMessageCodec codec = new RenewalMessageCodec();
-  private DynamoDbClient client;
+  private DynamoDbTransactionStub dynamoDb;
 
   @BeforeEach
   void start() {
-    dynamoDb.start();
-    client = DynamoDbClient.builder().endpointOverride(URI.create(dynamoDb.baseUrl())).region(LocalPeers.REGION)
-        .credentialsProvider(LocalPeers.CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+    dynamoDb = DynamoDbTransactionStub.start();
   }
 
   @AfterEach
   void stop() {
-    client.close();
-    dynamoDb.stop();
+    dynamoDb.close();
   }
 
   @Test
   @DisplayName("a conflicting message whose next back-off would pass the deadline fails at once, and the rest of"
       + " the batch is reported failed without being attempted")
   void deadlineNearDefersTheRestOfTheBatch() {
-    answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
     RenewalCrediter crediter = new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log());
     List<Renewal> renewals = List.of(renewal(), renewal(), renewal());
 
@@ -88,7 +74,7 @@ class TimeBudgetedCreditingTest {
 
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly(messageId(renewals.get(0)), messageId(renewals.get(1)), messageId(renewals.get(2)));
-    List<LoggedRequest> sent = dynamoDb.findAll(postRequestedFor(urlEqualTo("/"))
+    List<LoggedRequest> sent = dynamoDb.server().findAll(postRequestedFor(urlEqualTo("/"))
         .withHeader("X-Amz-Target", equalTo(TRANSACT)));
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).getBodyAsString()).contains(renewals.get(0).renewalId());
@@ -104,7 +90,7 @@ class TimeBudgetedCreditingTest {
   @Test
   @DisplayName("a batch whose deadline has already passed is handed back whole, without calling DynamoDB")
   void deadlinePassedAttemptsNothing() {
-    answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
     RenewalCrediter crediter = new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log());
     List<Renewal> renewals = List.of(renewal(), renewal());
 
@@ -112,13 +98,13 @@ class TimeBudgetedCreditingTest {
 
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly(messageId(renewals.get(0)), messageId(renewals.get(1)));
-    dynamoDb.verify(0, postRequestedFor(urlEqualTo("/")));
+    dynamoDb.server().verify(0, postRequestedFor(urlEqualTo("/")));
   }
 
   @Test
   @DisplayName("messages credited before the budget ran out are acknowledged; only the rest is redelivered")
   void creditedMessagesAreKept() {
-    stubSequence("{}", CONFLICT_BODY);
+    dynamoDb.answerTransactionsInTurn(COMMITTED, CONFLICT_BODY);
     RenewalCrediter crediter = new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log());
     List<Renewal> renewals = List.of(renewal(), renewal(), renewal());
 
@@ -126,7 +112,7 @@ class TimeBudgetedCreditingTest {
 
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly(messageId(renewals.get(1)), messageId(renewals.get(2)));
-    dynamoDb.verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
+    dynamoDb.server().verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
     assertThat(log.linesFor("renewal.credited")).singleElement()
         .satisfies(line -> assertThat(line).contains(renewals.get(0).renewalId()));
   }
@@ -134,32 +120,32 @@ class TimeBudgetedCreditingTest {
   @Test
   @DisplayName("with ample time, conflicts are retried as before until the transaction commits")
   void ampleTimeRetriesAsBefore() {
-    stubSequence(CONFLICT_BODY, CONFLICT_BODY, "{}");
+    dynamoDb.answerTransactionsInTurn(CONFLICT_BODY, CONFLICT_BODY, COMMITTED);
     BalanceLedger ledger = ledger(8, Duration.ofMillis(2));
 
     assertThat(ledger.credit(renewal(), TimeBudget.until(FIXED, NOW.plus(Duration.ofMinutes(1)))))
         .isEqualTo(CreditOutcome.CREDITED);
-    dynamoDb.verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
+    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
     assertThat(log.linesFor("renewal.credit_retry")).hasSize(2);
   }
 
   @Test
   @DisplayName("the ledger refuses a back-off that would pass the deadline and keeps the cancellation as cause")
   void ledgerRefusesBackOffPastDeadline() {
-    answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
     BalanceLedger ledger = ledger(8, Duration.ofSeconds(1));
 
     assertThatThrownBy(() -> ledger.credit(renewal(), TimeBudget.until(FIXED, NOW.plusMillis(999))))
         .isInstanceOf(OutOfTimeException.class)
         .hasMessageContaining("1000 ms back-off")
         .hasCauseInstanceOf(TransactionCanceledException.class);
-    dynamoDb.verify(1, postRequestedFor(urlEqualTo("/")));
+    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")));
   }
 
   @Test
   @DisplayName("the handler takes its deadline from the Lambda context's remaining time, minus a safety margin")
   void handlerUsesRemainingTime() {
-    answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
     WorkerHandler handler = new WorkerHandler(new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log()),
         FIXED);
     List<Renewal> renewals = List.of(renewal(), renewal());
@@ -168,7 +154,7 @@ class TimeBudgetedCreditingTest {
     SQSBatchResponse response = handler.handleRequest(batch(renewals), contextWithRemaining(900));
 
     assertThat(response.getBatchItemFailures()).hasSize(2);
-    dynamoDb.verify(1, postRequestedFor(urlEqualTo("/")));
+    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")));
     assertThat(log.linesFor("renewal.batch_out_of_time")).singleElement()
         .satisfies(line -> assertThat(line).contains(NOW.plusMillis(810).toString()));
   }
@@ -184,36 +170,7 @@ class TimeBudgetedCreditingTest {
   }
 
   private BalanceLedger ledger(int maxAttempts, Duration baseDelay) {
-    return new BalanceLedger(client, "renewals", log.log(), FIXED, maxAttempts, baseDelay, CEILING_JITTER);
-  }
-
-  private void answerEveryTransactionWith(String errorBody) {
-    dynamoDb.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT))
-        .willReturn(error(errorBody)));
-  }
-
-  /** Answers each transaction in turn: {@code "{}"} commits, anything else is an HTTP 400 error body; the last
-   * answer repeats. */
-  private void stubSequence(String... answers) {
-    String state = Scenario.STARTED;
-    for (int i = 0; i < answers.length; i++) {
-      String next = i == answers.length - 1 ? state : "answer-" + (i + 2);
-      dynamoDb.stubFor(post(urlEqualTo("/")).inScenario("transact").whenScenarioStateIs(state)
-          .withHeader("X-Amz-Target", equalTo(TRANSACT))
-          .willReturn("{}".equals(answers[i]) ? committed() : error(answers[i]))
-          .willSetStateTo(next));
-      state = next;
-    }
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder committed() {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString()).withBody("{}");
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(String body) {
-    return aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
-        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString()).withBody(body);
+    return new BalanceLedger(dynamoDb.client(), "renewals", log.log(), FIXED, maxAttempts, baseDelay, CEILING_JITTER);
   }
 
   /** A Lambda context that only knows its remaining time, which is all the worker reads. */
