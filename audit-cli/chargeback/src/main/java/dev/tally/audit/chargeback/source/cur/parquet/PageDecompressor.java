@@ -1,0 +1,82 @@
+package dev.tally.audit.chargeback.source.cur.parquet;
+
+import io.airlift.compress.Decompressor;
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.airlift.compress.snappy.SnappyDecompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Decompresses the pages of one column chunk read. Not thread-safe by design: each {@link ParquetFile#read} call
+ * makes its own, so the output buffer can be reused page after page without locking.
+ */
+final class PageDecompressor {
+
+    private final int codec;
+    private final Decompressor block;
+    private byte[] buffer = new byte[0];
+
+    private PageDecompressor(int codec, Decompressor block) {
+        this.codec = codec;
+        this.block = block;
+    }
+
+    /** @throws UnsupportedParquetException for codecs other than UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW */
+    static PageDecompressor forCodec(int codec, String columnName) {
+        return switch (codec) {
+            case ParquetEncoding.UNCOMPRESSED, ParquetEncoding.GZIP -> new PageDecompressor(codec, null);
+            case ParquetEncoding.SNAPPY -> new PageDecompressor(codec, new SnappyDecompressor());
+            case ParquetEncoding.ZSTD -> new PageDecompressor(codec, new ZstdDecompressor());
+            case ParquetEncoding.LZ4_RAW -> new PageDecompressor(codec, new Lz4Decompressor());
+            default -> throw new UnsupportedParquetException(
+                    "compression " + ParquetEncoding.codecName(codec) + " in column " + columnName);
+        };
+    }
+
+    boolean isUncompressed() {
+        return codec == ParquetEncoding.UNCOMPRESSED;
+    }
+
+    /**
+     * Decompresses {@code length} bytes into the reused buffer.
+     *
+     * @return the buffer, holding exactly {@code uncompressedSize} valid bytes from index 0 (it may be longer)
+     */
+    byte[] decompress(byte[] in, int offset, int length, int uncompressedSize) {
+        if (buffer.length < uncompressedSize) {
+            buffer = new byte[Math.max(uncompressedSize, buffer.length + (buffer.length >> 1))];
+        }
+        int produced;
+        try {
+            produced = block != null
+                    ? block.decompress(in, offset, length, buffer, 0, uncompressedSize)
+                    : gunzip(in, offset, length, uncompressedSize);
+        } catch (MalformedInputException e) {
+            throw new CorruptParquetException(ParquetEncoding.codecName(codec) + " page does not decompress: "
+                    + e.getMessage(), e);
+        }
+        if (produced != uncompressedSize) {
+            throw new CorruptParquetException(ParquetEncoding.codecName(codec) + " page decompressed to " + produced
+                    + " bytes, its header says " + uncompressedSize);
+        }
+        return buffer;
+    }
+
+    private int gunzip(byte[] in, int offset, int length, int uncompressedSize) {
+        // Parquet GZIP pages are complete gzip members (header + deflate + trailer), which GZIPInputStream checks.
+        try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(in, offset, length))) {
+            int produced = gzip.readNBytes(buffer, 0, uncompressedSize);
+            if (gzip.read() != -1) {
+                throw new CorruptParquetException("GZIP page inflates past the " + uncompressedSize
+                        + " bytes its header declares");
+            }
+            return produced;
+        } catch (IOException e) {
+            throw new CorruptParquetException("GZIP page does not decompress: " + e.getMessage(), e);
+        }
+    }
+}

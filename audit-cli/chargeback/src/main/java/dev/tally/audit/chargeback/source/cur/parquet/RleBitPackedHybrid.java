@@ -1,0 +1,122 @@
+package dev.tally.audit.chargeback.source.cur.parquet;
+
+import java.util.Arrays;
+
+/**
+ * Decodes Parquet's RLE / bit-packed hybrid (levels, dictionary ids, RLE booleans) and the legacy MSB-first
+ * BIT_PACKED level encoding, in bulk into int arrays: runs become {@link Arrays#fill}, bit-packed groups one tight
+ * loop, so the hot path has no per-value calls or allocation.
+ */
+final class RleBitPackedHybrid {
+
+    private RleBitPackedHybrid() {}
+
+    /**
+     * Decodes {@code count} values of {@code bitWidth} bits from {@code buf[pos, end)} into
+     * {@code out[outOffset, outOffset + count)}.
+     *
+     * @return the position after the last run consumed
+     */
+    static int decode(byte[] buf, int pos, int end, int bitWidth, int[] out, int outOffset, int count) {
+        if (bitWidth < 0 || bitWidth > 32) {
+            throw new CorruptParquetException("RLE/bit-packed bit width " + bitWidth + " is outside 0..32");
+        }
+        int byteWidth = (bitWidth + 7) >>> 3;
+        int produced = 0;
+        while (produced < count) {
+            if (pos >= end) {
+                throw new CorruptParquetException("RLE/bit-packed data ends after " + produced + " of " + count
+                        + " values");
+            }
+            long header = 0;
+            int shift = 0;
+            byte b;
+            do {
+                if (pos >= end || shift > 35) {
+                    throw new CorruptParquetException("RLE/bit-packed run header is truncated or too long");
+                }
+                b = buf[pos++];
+                header |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0);
+            int remaining = count - produced;
+            if ((header & 1) == 0) {
+                long runLength = header >>> 1;
+                if (byteWidth > end - pos) {
+                    throw new CorruptParquetException("RLE run value is truncated");
+                }
+                int value = 0;
+                for (int i = 0; i < byteWidth; i++) {
+                    value |= (buf[pos + i] & 0xFF) << (8 * i);
+                }
+                pos += byteWidth;
+                int n = (int) Math.min(runLength, remaining);
+                Arrays.fill(out, outOffset + produced, outOffset + produced + n, value);
+                produced += n;
+            } else {
+                long groups = header >>> 1;
+                int n = (int) Math.min(groups * 8, remaining);
+                long runBytes = groups * bitWidth;
+                // Only the bytes holding the values we need must be present: writers may stop inside the last group.
+                int neededBytes = (int) (((long) n * bitWidth + 7) >>> 3);
+                if (neededBytes > end - pos) {
+                    throw new CorruptParquetException("bit-packed run of " + n + " values is truncated");
+                }
+                unpackLsbFirst(buf, pos, bitWidth, out, outOffset + produced, n);
+                pos = (int) Math.min(end, pos + runBytes);
+                produced += n;
+            }
+        }
+        return pos;
+    }
+
+    /** Bit-packing as in the hybrid encoding: values packed from the least significant bit of each byte. */
+    private static void unpackLsbFirst(byte[] buf, int pos, int bitWidth, int[] out, int outOffset, int count) {
+        if (bitWidth == 0) {
+            Arrays.fill(out, outOffset, outOffset + count, 0);
+            return;
+        }
+        long mask = (1L << bitWidth) - 1;
+        long acc = 0;
+        int bits = 0;
+        int p = pos;
+        int end = outOffset + count;
+        for (int i = outOffset; i < end; i++) {
+            while (bits < bitWidth) {
+                acc |= (buf[p++] & 0xFFL) << bits;
+                bits += 8;
+            }
+            out[i] = (int) (acc & mask);
+            acc >>>= bitWidth;
+            bits -= bitWidth;
+        }
+    }
+
+    /**
+     * The deprecated BIT_PACKED level encoding: values packed from the most significant bit, no run headers.
+     *
+     * @return the position after the packed values
+     */
+    static int decodeLegacyBitPacked(byte[] buf, int pos, int end, int bitWidth, int[] out, int outOffset,
+            int count) {
+        long bytes = ((long) count * bitWidth + 7) >>> 3;
+        if (bytes > end - pos) {
+            throw new CorruptParquetException("BIT_PACKED levels are truncated");
+        }
+        long bitIndex = (long) pos * 8;
+        for (int i = 0; i < count; i++) {
+            int value = 0;
+            for (int b = 0; b < bitWidth; b++, bitIndex++) {
+                int bit = (buf[(int) (bitIndex >>> 3)] >>> (7 - (int) (bitIndex & 7))) & 1;
+                value = (value << 1) | bit;
+            }
+            out[outOffset + i] = value;
+        }
+        return pos + (int) bytes;
+    }
+
+    /** Bits needed to store levels up to {@code maxLevel}. */
+    static int bitWidth(int maxLevel) {
+        return 32 - Integer.numberOfLeadingZeros(maxLevel);
+    }
+}
