@@ -16,22 +16,30 @@ import java.util.zip.GZIPInputStream;
  */
 final class PageDecompressor {
 
+    /**
+     * Largest page this reader inflates. Writers cut pages at about 1 MiB; a far larger declared size is either a
+     * corrupt header or a file better left to DuckDB, and must not trigger a huge allocation.
+     */
+    static final int MAX_PAGE_BYTES = 256 << 20;
+
     private final int codec;
+    private final String columnName;
     private final Decompressor block;
     private byte[] buffer = new byte[0];
 
-    private PageDecompressor(int codec, Decompressor block) {
+    private PageDecompressor(int codec, String columnName, Decompressor block) {
         this.codec = codec;
+        this.columnName = columnName;
         this.block = block;
     }
 
     /** @throws UnsupportedParquetException for codecs other than UNCOMPRESSED, SNAPPY, GZIP, ZSTD and LZ4_RAW */
     static PageDecompressor forCodec(int codec, String columnName) {
         return switch (codec) {
-            case ParquetEncoding.UNCOMPRESSED, ParquetEncoding.GZIP -> new PageDecompressor(codec, null);
-            case ParquetEncoding.SNAPPY -> new PageDecompressor(codec, new SnappyDecompressor());
-            case ParquetEncoding.ZSTD -> new PageDecompressor(codec, new ZstdDecompressor());
-            case ParquetEncoding.LZ4_RAW -> new PageDecompressor(codec, new Lz4Decompressor());
+            case ParquetEncoding.UNCOMPRESSED, ParquetEncoding.GZIP -> new PageDecompressor(codec, columnName, null);
+            case ParquetEncoding.SNAPPY -> new PageDecompressor(codec, columnName, new SnappyDecompressor());
+            case ParquetEncoding.ZSTD -> new PageDecompressor(codec, columnName, new ZstdDecompressor());
+            case ParquetEncoding.LZ4_RAW -> new PageDecompressor(codec, columnName, new Lz4Decompressor());
             default -> throw new UnsupportedParquetException(
                     "compression " + ParquetEncoding.codecName(codec) + " in column " + columnName);
         };
@@ -47,6 +55,13 @@ final class PageDecompressor {
      * @return the buffer, holding exactly {@code uncompressedSize} valid bytes from index 0 (it may be longer)
      */
     byte[] decompress(byte[] in, int offset, int length, int uncompressedSize) {
+        if (uncompressedSize < 0) {
+            throw new CorruptParquetException("page declares a negative uncompressed size");
+        }
+        if (uncompressedSize > MAX_PAGE_BYTES) {
+            throw new UnsupportedParquetException("page of " + uncompressedSize + " bytes uncompressed (over "
+                    + (MAX_PAGE_BYTES >> 20) + " MiB) in column " + columnName);
+        }
         if (buffer.length < uncompressedSize) {
             buffer = new byte[Math.max(uncompressedSize, buffer.length + (buffer.length >> 1))];
         }

@@ -200,6 +200,10 @@ public final class ParquetFile implements AutoCloseable {
         if (chunk.numValues() > Integer.MAX_VALUE - 64) {
             throw new UnsupportedParquetException("column chunk of " + chunk.numValues() + " values in " + where);
         }
+        if (column.maxRepetitionLevel() == 0 && chunk.numValues() != rowGroupRowCount(rowGroup)) {
+            throw new IOException("Corrupt Parquet file: " + where + " holds " + chunk.numValues()
+                    + " values for " + rowGroupRowCount(rowGroup) + " rows");
+        }
         if (start < MAGIC.length || start + length > fileSize - 8) {
             throw new IOException("Corrupt Parquet file: " + where + " claims bytes " + start + ".." + (start + length)
                     + " outside the file's " + fileSize + " bytes");
