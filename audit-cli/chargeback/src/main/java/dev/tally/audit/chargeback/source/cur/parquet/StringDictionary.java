@@ -127,14 +127,19 @@ final class StringDictionary {
         slots[slot] = id + 1;
     }
 
+    /** Eight bytes per step (little-endian words), then the tail: resource ids and ARNs are 20-80 bytes long. */
     private static int hash(byte[] buf, int offset, int length) {
-        int h = 0x9747b28c;
+        long h = 0x9E3779B97F4A7C15L ^ length;
+        int i = offset;
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            h = 31 * h + buf[i];
+        for (; i + 8 <= end; i += 8) {
+            h = Long.rotateLeft(h ^ PlainValues.readLong(buf, i), 29) * 0xBF58476D1CE4E5B9L;
         }
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        return h ^ (h >>> 13);
+        for (; i < end; i++) {
+            h = (h ^ (buf[i] & 0xFF)) * 0x94D049BB133111EBL;
+        }
+        h ^= h >>> 31;
+        h *= 0xD6E8FEB86659FD93L;
+        return (int) (h ^ (h >>> 32));
     }
 }
