@@ -1,6 +1,10 @@
 package dev.tally.audit.chargeback.source.cur.parquet;
 
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.BIT_PACKED;
+import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.BYTE_STREAM_SPLIT;
+import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.DELTA_BINARY_PACKED;
+import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.DELTA_BYTE_ARRAY;
+import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.DELTA_LENGTH_BYTE_ARRAY;
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.PLAIN;
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.PLAIN_DICTIONARY;
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.RLE;
@@ -264,6 +268,10 @@ final class ColumnChunkDecoder {
                 target[base + k] = strings.intern(data, p + 4, len);
                 p += 4 + len;
             }
+        } else if (encoding == DELTA_LENGTH_BYTE_ARRAY) {
+            DeltaByteArrays.decodeLengths(data, p, end, strings, target, base, defined);
+        } else if (encoding == DELTA_BYTE_ARRAY) {
+            DeltaByteArrays.decodeIncremental(data, p, end, strings, target, base, defined);
         } else {
             throw unsupportedEncoding(encoding);
         }
@@ -289,6 +297,18 @@ final class ColumnChunkDecoder {
             }
         } else if (encoding == PLAIN) {
             PlainValues.readLongs(type, data, p, end, target, base, defined);
+        } else if (encoding == DELTA_BINARY_PACKED
+                && (type == PhysicalType.INT32 || type == PhysicalType.INT64)) {
+            DeltaBinaryPacked.decode(data, p, end, target, base, defined);
+            if (type == PhysicalType.INT32) {
+                // INT32 deltas wrap at 32 bits; the 64-bit sums agree modulo 2^32.
+                for (int k = base; k < base + defined; k++) {
+                    target[k] = (int) target[k];
+                }
+            }
+        } else if (encoding == BYTE_STREAM_SPLIT
+                && (type == PhysicalType.INT32 || type == PhysicalType.INT64)) {
+            PlainValues.readByteStreamSplit(type, data, p, end, target, null, base, defined);
         } else if (encoding == RLE && type == PhysicalType.BOOLEAN) {
             // RLE booleans (v2 pages) carry a 4-byte length prefix, unlike dictionary ids.
             if (4 > end - p) {
@@ -326,6 +346,8 @@ final class ColumnChunkDecoder {
             }
         } else if (encoding == PLAIN) {
             PlainValues.readDoubles(type, data, p, end, target, base, defined);
+        } else if (encoding == BYTE_STREAM_SPLIT) {
+            PlainValues.readByteStreamSplit(type, data, p, end, null, target, base, defined);
         } else {
             throw unsupportedEncoding(encoding);
         }

@@ -89,6 +89,32 @@ final class PlainValues {
         return pos + 8 * count;
     }
 
+    /**
+     * BYTE_STREAM_SPLIT: byte k of value i is at {@code pos + k * count + i}. Values are reassembled into
+     * little-endian bit patterns, then read as the type says.
+     */
+    static void readByteStreamSplit(PhysicalType type, byte[] buf, int pos, int end, long[] longsOut,
+            double[] doublesOut, int offset, int count) {
+        int width = switch (type) {
+            case INT32, FLOAT -> 4;
+            case INT64, DOUBLE -> 8;
+            default -> throw new IllegalStateException("BYTE_STREAM_SPLIT for " + type);
+        };
+        require((long) width * count, pos, end, type);
+        for (int i = 0; i < count; i++) {
+            long bits = 0;
+            for (int k = 0; k < width; k++) {
+                bits |= (buf[pos + k * count + i] & 0xFFL) << (8 * k);
+            }
+            switch (type) {
+                case INT32 -> longsOut[offset + i] = (int) bits;
+                case INT64 -> longsOut[offset + i] = bits;
+                case FLOAT -> doublesOut[offset + i] = Float.intBitsToFloat((int) bits);
+                default -> doublesOut[offset + i] = Double.longBitsToDouble(bits);
+            }
+        }
+    }
+
     /** INT96 = 8 bytes nanoseconds of the day + 4 bytes Julian day, both little-endian. */
     static long int96ToEpochMicros(long nanosOfDay, int julianDay) {
         return (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + Math.floorDiv(nanosOfDay, 1000L);

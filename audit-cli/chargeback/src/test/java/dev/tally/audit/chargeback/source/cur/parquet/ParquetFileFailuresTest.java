@@ -47,16 +47,59 @@ class ParquetFileFailuresTest {
     }
 
     @Test
-    @DisplayName("an encoding it does not implement (v2 DELTA_BINARY_PACKED) is UnsupportedParquetException naming it")
+    @DisplayName("a values encoding it does not implement (BIT_PACKED patched into a page header) is "
+            + "UnsupportedParquetException naming encoding and column")
     void unsupportedEncoding() throws Exception {
-        Path file = duck.write(dir.resolve("delta.parquet"), "SELECT i::BIGINT AS usage_id FROM range(5000) t(i)",
-                "PARQUET_VERSION v2");
+        Path file = duck.write(dir.resolve("plain.parquet"), "SELECT 'r-' || i AS resource FROM range(5000) t(i)",
+                "COMPRESSION uncompressed");
+        long pageOffset = ((Number) duck.rows("SELECT data_page_offset FROM parquet_metadata('" + file
+                + "') WHERE path_in_schema = 'resource'").get(0)[0]).longValue();
+        byte[] bytes = Files.readAllBytes(file);
+        int encodingByte = dataPageEncodingPosition(bytes, (int) pageOffset);
+        assertThat(bytes[encodingByte]).as("zigzag varint of PLAIN").isEqualTo((byte) 0);
+        bytes[encodingByte] = 8; // zigzag varint of 4, BIT_PACKED: valid only for levels
+        Path patched = Files.write(dir.resolve("bit-packed-values.parquet"), bytes);
+        try (ParquetFile parquet = ParquetFile.open(patched)) {
+            ParquetColumn column = parquet.column("resource").orElseThrow();
+            assertThatThrownBy(() -> parquet.read(0, column))
+                    .isInstanceOf(UnsupportedParquetException.class)
+                    .hasMessage("encoding BIT_PACKED in column resource");
+        }
+    }
+
+    @Test
+    @DisplayName("a codec it does not implement (BROTLI) is UnsupportedParquetException naming codec and column")
+    void unsupportedCodec() throws Exception {
+        Path file = duck.write(dir.resolve("brotli.parquet"), "SELECT i::BIGINT AS usage_id FROM range(100) t(i)",
+                "COMPRESSION brotli");
         try (ParquetFile parquet = ParquetFile.open(file)) {
             ParquetColumn column = parquet.column("usage_id").orElseThrow();
             assertThatThrownBy(() -> parquet.read(0, column))
                     .isInstanceOf(UnsupportedParquetException.class)
-                    .hasMessage("encoding DELTA_BINARY_PACKED in column usage_id");
+                    .hasMessage("compression BROTLI in column usage_id");
         }
+    }
+
+    /** Walks the thrift PageHeader at {@code offset} to its DataPageHeader.encoding value byte. */
+    private static int dataPageEncodingPosition(byte[] bytes, int offset) {
+        ThriftCompactReader in = new ThriftCompactReader(bytes, offset, bytes.length);
+        int last = 0;
+        while (in.nextField(last)) {
+            last = in.fieldId();
+            if (last != 5) {
+                in.skip(in.fieldType());
+                continue;
+            }
+            int inner = 0;
+            while (in.nextField(inner)) {
+                inner = in.fieldId();
+                if (inner == 2) {
+                    return in.position();
+                }
+                in.skip(in.fieldType());
+            }
+        }
+        throw new AssertionError("no data page header at " + offset);
     }
 
     @Test
