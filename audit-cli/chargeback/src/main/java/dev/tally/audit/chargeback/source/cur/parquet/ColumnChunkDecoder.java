@@ -56,6 +56,10 @@ final class ColumnChunkDecoder {
         if (type == PhysicalType.FIXED_LEN_BYTE_ARRAY) {
             throw new UnsupportedParquetException("physical type FIXED_LEN_BYTE_ARRAY in column " + name);
         }
+        if (type == PhysicalType.BYTE_ARRAY && column.logical() == LogicalKind.DECIMAL) {
+            // big-endian two's complement bytes, not text: decoding them as UTF-8 would silently corrupt amounts
+            throw new UnsupportedParquetException("DECIMAL stored as BYTE_ARRAY in column " + name);
+        }
         this.rep = maxRep > 0 ? new int[entries] : null;
         this.def = maxDef > 0 ? new int[entries] : null;
         this.nullFlags = maxDef > 0 ? new boolean[entries] : null;

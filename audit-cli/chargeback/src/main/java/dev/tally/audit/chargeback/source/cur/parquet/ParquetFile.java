@@ -25,6 +25,14 @@ import java.util.Optional;
  * buffers, so several threads may read different (or the same) chunks at once. Memory per read is the chunk's
  * compressed bytes plus one page buffer plus the decoded arrays.
  *
+ * <p>Supported: v1 and v2 data pages and dictionary pages (INDEX_PAGE and unknown page types are skipped; page
+ * CRCs are not verified); codecs UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4_RAW; values encoded PLAIN,
+ * PLAIN_DICTIONARY / RLE_DICTIONARY (for strings and numbers), DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
+ * DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT (FLOAT, DOUBLE, INT32, INT64) and RLE booleans; levels RLE or legacy
+ * BIT_PACKED; physical types BOOLEAN, INT32, INT64, INT96, FLOAT, DOUBLE, BYTE_ARRAY. Unsupported (→
+ * {@link UnsupportedParquetException}): FIXED_LEN_BYTE_ARRAY (wide decimals, UUID), DECIMAL on BYTE_ARRAY, codecs
+ * LZO / BROTLI / legacy LZ4, encryption, chunks in other files, chunks over 2 GiB and pages over 256 MiB.
+ *
  * <p>Corrupt or truncated input surfaces as an {@link IOException} naming the file (and column), never as an
  * unchecked index error.
  */

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("ParquetFile refuses what it cannot read with one clear exception, never an index error")
@@ -147,10 +149,12 @@ class ParquetFileFailuresTest {
                 .hasMessageContaining("Corrupt Parquet footer in " + garbage);
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"COMPRESSION snappy", "COMPRESSION uncompressed, PARQUET_VERSION v2"})
     @DisplayName("500 randomly corrupted copies: every outcome is a result, IOException or UnsupportedParquetException")
-    void randomCorruptionNeverEscapesAsAnUncheckedError() throws Exception {
-        byte[] original = Files.readAllBytes(good);
+    void randomCorruptionNeverEscapesAsAnUncheckedError(String options) throws Exception {
+        Path source = duck.write(dir.resolve("fuzz-source.parquet"), ROWS, options + ", ROW_GROUP_SIZE 2048");
+        byte[] original = Files.readAllBytes(source);
         Random random = new Random(20_240_301L);
         Path copy = dir.resolve("fuzzed.parquet");
         int rejected = 0;
@@ -175,8 +179,9 @@ class ParquetFileFailuresTest {
                 fail("round " + round + " escaped as " + unexpected, unexpected);
             }
         }
-        // Most flips land in compressed data or headers and must be noticed, not silently decoded.
-        assertThat(rejected).isGreaterThan(100);
+        // Flips in headers, levels, lengths and compressed data must be noticed (flips inside raw string or number
+        // bytes legitimately decode to other values): make sure the failure paths were really exercised.
+        assertThat(rejected).isGreaterThan(50);
     }
 
     @Test
