@@ -185,10 +185,14 @@ final class ColumnChunkDecoder {
         byte[] data = chunk;
         int p = valuesStart;
         int dataEnd = valuesStart + storedLength;
-        if (header.valuesCompressed() && !decompressor.isUncompressed() && valuesLength > 0) {
-            data = decompressor.decompress(chunk, valuesStart, storedLength, valuesLength);
-            p = 0;
-            dataEnd = valuesLength;
+        if (header.valuesCompressed() && !decompressor.isUncompressed()) {
+            if (valuesLength > 0) {
+                data = decompressor.decompress(chunk, valuesStart, storedLength, valuesLength);
+                p = 0;
+                dataEnd = valuesLength;
+            } else {
+                dataEnd = p; // an all-null page: whatever the codec stored for "nothing" holds no values
+            }
         }
         values(header.encoding(), data, p, dataEnd, n);
         filled += n;

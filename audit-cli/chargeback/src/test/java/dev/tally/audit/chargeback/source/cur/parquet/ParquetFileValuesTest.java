@@ -35,7 +35,9 @@ class ParquetFileValuesTest {
                    ELSE TIMESTAMPTZ '2024-03-01 00:00:00+00' + INTERVAL (i * 7) MINUTE END AS billed_at,
               DATE '2024-01-01' + (i % 400)::INTEGER AS usage_date,
               (i % 3 = 0) AS is_credit,
-              (i / 8.0)::FLOAT AS ratio
+              (i / 8.0)::FLOAT AS ratio,
+              CASE WHEN i % 19 = 0 THEN NULL ELSE (i % 50) - 10 END::BIGINT AS pricing_tier,
+              CASE WHEN i % 23 = 0 THEN NULL ELSE (i % 20) * 0.5 END::DOUBLE AS rate
             FROM range(30000) t(i)
             """;
 
@@ -63,6 +65,9 @@ class ParquetFileValuesTest {
     void everyColumnMatchesDuckDb(String codec) throws Exception {
         Path file = duck.write(dir.resolve("v1-" + codec + ".parquet"), ROWS,
                 "COMPRESSION " + codec + ", ROW_GROUP_SIZE 10000");
+        List<Object[]> dictionaryNumbers = duck.rows("SELECT path_in_schema FROM parquet_metadata('" + file
+                + "') WHERE path_in_schema IN ('pricing_tier', 'rate') AND encodings LIKE '%DICTIONARY%'");
+        assertThat(dictionaryNumbers).as("numeric dictionary pages are exercised").hasSize(6);
         try (ParquetFile parquet = ParquetFile.open(file)) {
             assertThat(parquet.rowGroupCount()).isEqualTo(3);
             assertMatchesDuckDb(parquet, file);
@@ -134,6 +139,8 @@ class ParquetFileValuesTest {
                 .isEqualTo(duck.column(file, "(usage_date - DATE '1970-01-01')::BIGINT"));
         assertThat(DuckDbParquet.decodeFlat(parquet, "is_credit")).isEqualTo(duck.column(file, "is_credit::INT::BIGINT"));
         assertThat(DuckDbParquet.decodeFlat(parquet, "ratio")).isEqualTo(duck.column(file, "ratio::DOUBLE"));
+        assertThat(DuckDbParquet.decodeFlat(parquet, "pricing_tier")).isEqualTo(duck.column(file, "pricing_tier"));
+        assertThat(DuckDbParquet.decodeFlat(parquet, "rate")).isEqualTo(duck.column(file, "rate"));
         assertDecimalsMatch(parquet, file, "small_amount");
         assertDecimalsMatch(parquet, file, "big_amount");
     }
