@@ -90,4 +90,29 @@ public final class ColumnChunk {
     public boolean[] nulls() {
         return nulls;
     }
+
+    /**
+     * Where each row's entries start: row {@code r} owns entries {@code [starts[r], starts[r + 1])}, and the last
+     * element is {@link #size()}; so the array has rows + 1 elements. For a flat column that is simply
+     * {@code 0, 1, ..., size}. For a MAP key leaf, a row's entries are its keys when defined; a NULL or empty map
+     * has one undefined entry (definition level 0 or 1 respectively). Computed on each call (one pass over the
+     * repetition levels), so call it once per chunk.
+     */
+    public int[] rowStarts() {
+        int rows = 0;
+        for (int e = 0; e < size; e++) {
+            if (repetitionLevels == null || repetitionLevels[e] == 0) {
+                rows++;
+            }
+        }
+        int[] starts = new int[rows + 1];
+        int row = 0;
+        for (int e = 0; e < size; e++) {
+            if (repetitionLevels == null || repetitionLevels[e] == 0) {
+                starts[row++] = e;
+            }
+        }
+        starts[rows] = size;
+        return starts;
+    }
 }

@@ -58,7 +58,50 @@ class ParquetFileMapTest {
         try (ParquetFile parquet = ParquetFile.open(file)) {
             assertThat(parquet.rowGroupCount()).isGreaterThan(1);
             assertThat(rebuildMaps(parquet, "resource_tags")).isEqualTo(expected);
+            assertThat(mapsByRowStarts(parquet, "resource_tags")).isEqualTo(expected);
         }
+    }
+
+    @ParameterizedTest(name = "PARQUET_VERSION {0}")
+    @ValueSource(strings = {"v1", "v2"})
+    @DisplayName("rowStarts() has one start per row plus the end, and is 0..size for a flat column")
+    void rowStartsPerRow(String version) throws Exception {
+        Path file = duck.write(dir.resolve("starts-" + version + ".parquet"), TAGS,
+                "ROW_GROUP_SIZE 10000, PARQUET_VERSION " + version);
+        try (ParquetFile parquet = ParquetFile.open(file)) {
+            ColumnChunk keys = parquet.read(0, parquet.mapKey("resource_tags").orElseThrow());
+            int[] starts = keys.rowStarts();
+            assertThat(starts).hasSize((int) parquet.rowGroupRowCount(0) + 1).isSorted();
+            assertThat(starts[starts.length - 1]).isEqualTo(keys.size());
+            ColumnChunk ids = parquet.read(0, parquet.column("id").orElseThrow());
+            assertThat(ids.rowStarts()).hasSize(ids.size() + 1).startsWith(0, 1, 2).endsWith(ids.size());
+        }
+    }
+
+    /** The same maps, walked the way a caller would with {@link ColumnChunk#rowStarts()}. */
+    private static List<Object> mapsByRowStarts(ParquetFile parquet, String top) throws IOException {
+        List<Object> rows = new ArrayList<>();
+        for (int g = 0; g < parquet.rowGroupCount(); g++) {
+            ColumnChunk keys = parquet.read(g, parquet.mapKey(top).orElseThrow());
+            ColumnChunk values = parquet.read(g, parquet.mapValue(top).orElseThrow());
+            int[] starts = keys.rowStarts();
+            for (int r = 0; r + 1 < starts.length; r++) {
+                if (keys.definitionLevels()[starts[r]] == 0) {
+                    rows.add(null);
+                    continue;
+                }
+                List<String> entries = new ArrayList<>();
+                for (int e = starts[r]; e < starts[r + 1]; e++) {
+                    if (keys.ids()[e] >= 0) {
+                        int v = values.ids()[e];
+                        entries.add(keys.dictionary()[keys.ids()[e]] + "=" + (v < 0 ? NULL_VALUE
+                                : values.dictionary()[v]));
+                    }
+                }
+                rows.add(String.join("|", entries));
+            }
+        }
+        return rows;
     }
 
     /** Rebuilds each row's map as DuckDB renders it above, from the key and value chunks' levels only. */
