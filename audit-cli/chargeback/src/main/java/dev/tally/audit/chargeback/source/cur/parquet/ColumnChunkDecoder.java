@@ -1,6 +1,5 @@
 package dev.tally.audit.chargeback.source.cur.parquet;
 
-import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.BIT_PACKED;
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.BYTE_STREAM_SPLIT;
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.DELTA_BINARY_PACKED;
 import static dev.tally.audit.chargeback.source.cur.parquet.ParquetEncoding.DELTA_BYTE_ARRAY;
@@ -123,7 +122,7 @@ final class ColumnChunkDecoder {
         switch (type) {
             case BYTE_ARRAY -> {
                 for (int i = 0; i < n; i++) {
-                    int len = byteArrayLength(data, p, dataEnd);
+                    int len = PlainValues.byteArrayLength(data, p, dataEnd);
                     strings.appendDictionaryValue(data, p + 4, len);
                     p += 4 + len;
                 }
@@ -152,10 +151,13 @@ final class ColumnChunkDecoder {
             dataEnd = header.uncompressedSize();
         }
         if (maxRep > 0) {
-            p = levelsV1(header.repetitionEncoding(), data, p, dataEnd, maxRep, rep, n, "repetition");
+            p = RleBitPackedHybrid.decodeV1Levels(header.repetitionEncoding(), data, p, dataEnd, maxRep, rep, filled,
+                    n, "repetition", name);
+            checkLevels(rep, n, maxRep, "repetition");
         }
         if (maxDef > 0) {
-            p = levelsV1(header.definitionEncoding(), data, p, dataEnd, maxDef, def, n, "definition");
+            p = RleBitPackedHybrid.decodeV1Levels(header.definitionEncoding(), data, p, dataEnd, maxDef, def, filled,
+                    n, "definition", name);
         }
         values(header.encoding(), data, p, dataEnd, n);
         filled += n;
@@ -196,32 +198,6 @@ final class ColumnChunkDecoder {
         }
         values(header.encoding(), data, p, dataEnd, n);
         filled += n;
-    }
-
-    private int levelsV1(int encoding, byte[] data, int p, int end, int maxLevel, int[] out, int n, String kind) {
-        int bitWidth = RleBitPackedHybrid.bitWidth(maxLevel);
-        int next;
-        if (encoding == RLE) {
-            if (4 > end - p) {
-                throw new CorruptParquetException(kind + " levels are truncated");
-            }
-            int length = PlainValues.readInt(data, p);
-            if (length < 0 || length > end - p - 4) {
-                throw new CorruptParquetException(kind + " levels declare " + length + " bytes, the page has "
-                        + (end - p - 4));
-            }
-            RleBitPackedHybrid.decode(data, p + 4, p + 4 + length, bitWidth, out, filled, n);
-            next = p + 4 + length;
-        } else if (encoding == BIT_PACKED) {
-            next = RleBitPackedHybrid.decodeLegacyBitPacked(data, p, end, bitWidth, out, filled, n);
-        } else {
-            throw new UnsupportedParquetException(kind + " level encoding " + ParquetEncoding.encodingName(encoding)
-                    + " in column " + name);
-        }
-        if (out == rep) {
-            checkLevels(rep, n, maxRep, kind);
-        }
-        return next;
     }
 
     private void checkLevels(int[] levels, int n, int max, String kind) {
@@ -272,7 +248,7 @@ final class ColumnChunkDecoder {
             dictionaryIds(data, p, end, target, base, defined);
         } else if (encoding == PLAIN) {
             for (int k = 0; k < defined; k++) {
-                int len = byteArrayLength(data, p, end);
+                int len = PlainValues.byteArrayLength(data, p, end);
                 target[base + k] = strings.intern(data, p + 4, len);
                 p += 4 + len;
             }
@@ -396,17 +372,6 @@ final class ColumnChunkDecoder {
                     + " values the chunk metadata declares");
         }
         return n;
-    }
-
-    private static int byteArrayLength(byte[] data, int p, int end) {
-        if (4 > end - p) {
-            throw new CorruptParquetException("a BYTE_ARRAY length runs past the end of its page");
-        }
-        int len = PlainValues.readInt(data, p);
-        if (len < 0 || len > end - p - 4) {
-            throw new CorruptParquetException("a BYTE_ARRAY of " + len + " bytes runs past the end of its page");
-        }
-        return len;
     }
 
     private UnsupportedParquetException unsupportedEncoding(int encoding) {

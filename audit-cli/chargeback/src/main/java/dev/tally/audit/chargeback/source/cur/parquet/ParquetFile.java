@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,11 +77,11 @@ public final class ParquetFile implements AutoCloseable {
             }
             byte[] head = readFully(channel, 0, 4);
             byte[] tail = readFully(channel, size - 8, 8);
-            byte[] tailMagic = java.util.Arrays.copyOfRange(tail, 4, 8);
-            if (java.util.Arrays.equals(tailMagic, ENCRYPTED_MAGIC)) {
+            byte[] tailMagic = Arrays.copyOfRange(tail, 4, 8);
+            if (Arrays.equals(tailMagic, ENCRYPTED_MAGIC)) {
                 throw new UnsupportedParquetException("encrypted Parquet footer (PARE) in " + file);
             }
-            if (!java.util.Arrays.equals(head, MAGIC) || !java.util.Arrays.equals(tailMagic, MAGIC)) {
+            if (!Arrays.equals(head, MAGIC) || !Arrays.equals(tailMagic, MAGIC)) {
                 throw new IOException(file + " is not a Parquet file: it must start and end with the magic bytes "
                         + "PAR1 (is it truncated, or another format?)");
             }

@@ -29,6 +29,18 @@ final class PlainValues {
         return (long) LONG_LE.get(buf, pos);
     }
 
+    /** The 4-byte little-endian length of a PLAIN BYTE_ARRAY at {@code pos}, checked against the page end. */
+    static int byteArrayLength(byte[] buf, int pos, int end) {
+        if (4 > end - pos) {
+            throw new CorruptParquetException("a BYTE_ARRAY length runs past the end of its page");
+        }
+        int length = readInt(buf, pos);
+        if (length < 0 || length > end - pos - 4) {
+            throw new CorruptParquetException("a BYTE_ARRAY of " + length + " bytes runs past the end of its page");
+        }
+        return length;
+    }
+
     /**
      * Reads {@code count} INT32 / INT64 / INT96 / BOOLEAN values as longs.
      *

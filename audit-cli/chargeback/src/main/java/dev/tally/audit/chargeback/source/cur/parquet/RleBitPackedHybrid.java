@@ -115,6 +115,34 @@ final class RleBitPackedHybrid {
         return pos + (int) bytes;
     }
 
+    /**
+     * A v1 data page's repetition or definition levels: RLE (4-byte little-endian length, then the hybrid) or the
+     * deprecated BIT_PACKED.
+     *
+     * @return the position after the levels
+     */
+    static int decodeV1Levels(int encoding, byte[] data, int p, int end, int maxLevel, int[] out, int offset, int n,
+            String kind, String columnName) {
+        int bitWidth = bitWidth(maxLevel);
+        if (encoding == ParquetEncoding.BIT_PACKED) {
+            return decodeLegacyBitPacked(data, p, end, bitWidth, out, offset, n);
+        }
+        if (encoding != ParquetEncoding.RLE) {
+            throw new UnsupportedParquetException(kind + " level encoding " + ParquetEncoding.encodingName(encoding)
+                    + " in column " + columnName);
+        }
+        if (4 > end - p) {
+            throw new CorruptParquetException(kind + " levels are truncated");
+        }
+        int length = PlainValues.readInt(data, p);
+        if (length < 0 || length > end - p - 4) {
+            throw new CorruptParquetException(kind + " levels declare " + length + " bytes, the page has "
+                    + (end - p - 4));
+        }
+        decode(data, p + 4, p + 4 + length, bitWidth, out, offset, n);
+        return p + 4 + length;
+    }
+
     /** Bits needed to store levels up to {@code maxLevel}. */
     static int bitWidth(int maxLevel) {
         return 32 - Integer.numberOfLeadingZeros(maxLevel);
