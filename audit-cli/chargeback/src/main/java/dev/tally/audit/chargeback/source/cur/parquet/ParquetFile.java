@@ -9,6 +9,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -68,7 +69,12 @@ public final class ParquetFile implements AutoCloseable {
      * @throws UnsupportedParquetException for encrypted files and column chunks stored in other files
      */
     public static ParquetFile open(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such Parquet file (check the path)");
+        }
         try {
             long size = channel.size();
             if (size < MIN_FILE_SIZE) {

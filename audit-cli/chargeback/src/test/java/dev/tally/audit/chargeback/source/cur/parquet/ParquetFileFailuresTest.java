@@ -128,6 +128,14 @@ class ParquetFileFailuresTest {
     }
 
     @Test
+    @DisplayName("a missing file is a NoSuchFileException that names the path and says what was expected")
+    void missingFile() {
+        Path missing = dir.resolve("no-such-cur.parquet");
+        assertThatThrownBy(() -> ParquetFile.open(missing)).isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessage(missing + ": no such Parquet file (check the path)");
+    }
+
+    @Test
     @DisplayName("an encrypted footer (PARE) is UnsupportedParquetException")
     void encryptedFooter() throws Exception {
         byte[] bytes = Files.readAllBytes(good);

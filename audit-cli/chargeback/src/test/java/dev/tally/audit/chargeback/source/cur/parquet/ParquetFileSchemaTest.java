@@ -33,6 +33,8 @@ class ParquetFileSchemaTest {
                        i::BIGINT AS usage_id,
                        [1, 2] AS numbers,
                        MAP {'user:team': 'a'} AS resource_tags,
+                       TIMESTAMP_MS '2024-03-01 10:00:00.123' AS ts_ms,
+                       TIMESTAMP_NS '2024-03-01 10:00:00.123456789' AS ts_ns,
                        {'name': 'x', 'size': 3} AS product
                 FROM range(3000) t(i)
                 """, "ROW_GROUP_SIZE 2048");
@@ -63,7 +65,7 @@ class ParquetFileSchemaTest {
         List<ParquetColumn> leaves = parquet.leafColumns();
         assertThat(leaves).extracting(ParquetColumn::dottedPath).containsExactly("line_item_usage_account_id",
                 "line_item_unblended_cost", "small_amount", "line_item_usage_start_date", "billed_at", "bill_date",
-                "usage_id", "numbers.list.element", "resource_tags.key_value.key", "resource_tags.key_value.value",
+                "usage_id", "numbers.list.element", "resource_tags.key_value.key", "resource_tags.key_value.value", "ts_ms", "ts_ns",
                 "product.name", "product.size");
         for (int i = 0; i < leaves.size(); i++) {
             assertThat(leaves.get(i).index()).isEqualTo(i);
@@ -96,6 +98,18 @@ class ParquetFileSchemaTest {
                 .extracting(ParquetColumn::type, ParquetColumn::logical)
                 .containsExactly(PhysicalType.INT32, LogicalKind.DATE);
         assertThat(parquet.column("usage_id").orElseThrow().timeUnit()).isNull();
+    }
+
+    @Test
+    @DisplayName("millisecond and nanosecond timestamps keep their unit and their raw stored values")
+    void timestampUnits() throws Exception {
+        ParquetColumn millis = parquet.column("ts_ms").orElseThrow();
+        ParquetColumn nanos = parquet.column("ts_ns").orElseThrow();
+        assertThat(millis.timeUnit()).isEqualTo(TimeUnit.MILLIS);
+        assertThat(nanos.timeUnit()).isEqualTo(TimeUnit.NANOS);
+        long epochMillis = java.time.Instant.parse("2024-03-01T10:00:00.123Z").toEpochMilli();
+        assertThat(parquet.read(0, millis).longs()[0]).isEqualTo(epochMillis);
+        assertThat(parquet.read(0, nanos).longs()[0]).isEqualTo(epochMillis * 1_000_000L + 456_789L);
     }
 
     @Test
