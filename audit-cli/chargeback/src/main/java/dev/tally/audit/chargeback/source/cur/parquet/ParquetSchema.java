@@ -104,6 +104,10 @@ final class ParquetSchema {
         if (element.isLeaf() && depth > 0) {
             return new Node(element, List.of());
         }
+        if (element.numChildren() > elements.size() - cursor[0]) {
+            throw new CorruptParquetException("schema element " + element.name() + " claims "
+                    + element.numChildren() + " children, more than the schema lists");
+        }
         List<Node> children = new ArrayList<>(element.numChildren());
         for (int i = 0; i < element.numChildren(); i++) {
             children.add(node(elements, cursor, depth + 1));
