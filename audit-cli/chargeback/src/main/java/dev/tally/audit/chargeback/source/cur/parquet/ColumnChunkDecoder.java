@@ -298,8 +298,13 @@ final class ColumnChunkDecoder {
             if (4 > end - p) {
                 throw new CorruptParquetException("RLE boolean values are truncated");
             }
+            int length = PlainValues.readInt(data, p);
+            if (length < 0 || length > end - p - 4) {
+                throw new CorruptParquetException("RLE boolean values declare " + length + " bytes, the page has "
+                        + (end - p - 4));
+            }
             int[] bits = scratchIds(defined);
-            RleBitPackedHybrid.decode(data, p + 4, end, 1, bits, 0, defined);
+            RleBitPackedHybrid.decode(data, p + 4, p + 4 + length, 1, bits, 0, defined);
             for (int k = 0; k < defined; k++) {
                 target[base + k] = bits[k];
             }
