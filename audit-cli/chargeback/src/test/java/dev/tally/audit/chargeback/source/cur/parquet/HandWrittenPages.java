@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 final class HandWrittenPages {
 
     private static final int STRUCT_FIELD_5 = (2 << 4) | ThriftCompactReader.STRUCT; // after field 3: delta 2
+    private static final int STRUCT_FIELD_7 = (4 << 4) | ThriftCompactReader.STRUCT; // after field 3: delta 4
     private static final int STRUCT_FIELD_8 = (5 << 4) | ThriftCompactReader.STRUCT; // after field 3: delta 5
     private static final int BOOL_FALSE_NEXT_FIELD = (1 << 4) | ThriftCompactReader.BOOLEAN_FALSE;
 
@@ -26,6 +27,32 @@ final class HandWrittenPages {
         out.write(0); // end of PageHeader
         out.writeBytes(body);
         return this;
+    }
+
+    /** A DICTIONARY_PAGE of PLAIN values. */
+    HandWrittenPages dictionaryPage(int numValues, byte[] body) {
+        pageHeaderStart(2, body.length);
+        out.write(STRUCT_FIELD_7);
+        i32(numValues);
+        i32(ParquetEncoding.PLAIN);
+        out.write(0); // end of DictionaryPageHeader
+        out.write(0); // end of PageHeader
+        out.writeBytes(body);
+        return this;
+    }
+
+    /** PLAIN BYTE_ARRAY values: 4-byte little-endian length, then the UTF-8 bytes, for each. */
+    static byte[] plainStrings(String... values) {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        for (String value : values) {
+            byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            plain.write(utf8.length);
+            plain.write(utf8.length >>> 8);
+            plain.write(utf8.length >>> 16);
+            plain.write(utf8.length >>> 24);
+            plain.writeBytes(utf8);
+        }
+        return plain.toByteArray();
     }
 
     /** A DATA_PAGE_V2 whose values are stored uncompressed; definition levels have no length prefix. */

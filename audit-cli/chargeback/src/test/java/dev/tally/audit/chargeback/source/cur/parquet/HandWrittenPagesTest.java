@@ -67,6 +67,22 @@ class HandWrittenPagesTest {
         assertThat(chunk.dictionary()).containsExactly("axis", "axle", "babble", "babyhood");
     }
 
+    @Test
+    @DisplayName("a dictionary that overflows into PLAIN pages (parquet-mr fallback) keeps one id per distinct value")
+    void dictionaryFallbackToPlain() {
+        byte[] dictionary = HandWrittenPages.plainStrings("AmazonEC2", "AmazonS3");
+        // RLE_DICTIONARY ids 1,0,1: bit width 1, then bit-packed group (header 0x03) LSB first 101 -> 0b00000101
+        byte[] dictionaryIds = {0x01, 0x03, 0b0000_0101};
+        byte[] plain = HandWrittenPages.plainStrings("AWSLambda", "AmazonS3", "AWSLambda", "");
+        HandWrittenPages pages = new HandWrittenPages()
+                .dictionaryPage(2, dictionary)
+                .dataPageV1(3, ParquetEncoding.RLE_DICTIONARY, ParquetEncoding.RLE, dictionaryIds)
+                .dataPageV1(4, ParquetEncoding.PLAIN, ParquetEncoding.RLE, plain);
+        ColumnChunk chunk = decode(column(PhysicalType.BYTE_ARRAY, 0), pages, 7);
+        assertThat(chunk.dictionary()).containsExactly("AmazonEC2", "AmazonS3", "AWSLambda", "");
+        assertThat(chunk.ids()).containsExactly(1, 0, 1, 2, 1, 2, 3);
+    }
+
     private static ColumnChunk decode(ParquetColumn column, HandWrittenPages pages, int entries) {
         byte[] bytes = pages.bytes();
         return new ColumnChunkDecoder(column, entries, PageDecompressor.forCodec(ParquetEncoding.UNCOMPRESSED,
