@@ -5,8 +5,11 @@ import dev.tally.audit.chargeback.model.CostMetric;
 import dev.tally.audit.chargeback.model.CostRow;
 import dev.tally.audit.chargeback.model.CostSource;
 import dev.tally.audit.chargeback.model.MonthlyCost;
+import dev.tally.audit.chargeback.source.cur.direct.DirectParquetAggregator;
+import dev.tally.audit.chargeback.source.cur.parquet.UnsupportedParquetException;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,11 +37,21 @@ import java.util.TreeSet;
 public final class CurSource implements CostSource {
     private final List<Path> inputs;
     private final DuckDbSettings settings;
+    private final CurEngine engine;
 
     /** @param inputs CUR export folders (searched recursively) or files */
     public CurSource(List<Path> inputs, DuckDbSettings settings) {
+        this(inputs, settings, CurEngine.AUTO);
+    }
+
+    /**
+     * @param inputs CUR export folders (searched recursively) or files
+     * @param engine {@link CurEngine#DUCKDB} to aggregate with DuckDB SQL even where the direct Parquet path applies
+     */
+    public CurSource(List<Path> inputs, DuckDbSettings settings, CurEngine engine) {
         this.inputs = List.copyOf(inputs);
         this.settings = settings;
+        this.engine = engine;
     }
 
     @Override
@@ -58,16 +71,43 @@ public final class CurSource implements CostSource {
             net.retainAll(schema.columns().keySet());
             CurAggregationQuery query = new CurAggregationQuery(SqlDialect.DUCKDB, "cur", month, metric, tags,
                     schema.tagEncoding(), net);
-            MonthTotal total = total(duckdb, query, files);
-            List<CostRow> rows = rows(duckdb, query, total.currency());
+            CurMonthAggregate aggregate = aggregate(duckdb, query, files, schema);
+            String currency = checkTotal(duckdb, aggregate, month, files);
+            List<CostRow> rows = rows(aggregate, tags, currency);
             checkTagKeysExist(duckdb, tags, rows, schema.tagEncoding());
-            MonthlyCost cost = new MonthlyCost(month, metric, rows, total.amount(), total.currency(),
-                    total.uninvoicedLineItems() == 0, "CUR " + describe(files));
-            return new CurLoad(cost, total.lineItems());
+            MonthlyCost cost = new MonthlyCost(month, metric, rows, aggregate.total(), currency,
+                    aggregate.uninvoicedLineItems() == 0, "CUR " + describe(files));
+            return new CurLoad(cost, aggregate.lineItems(), aggregate.engine());
         } catch (SQLException e) {
             throw new UserFacingException(ExitCode.USAGE, "cannot aggregate the CUR files " + describe(files) + ": "
                     + DuckDbErrors.firstLine(e), e);
         }
+    }
+
+    /**
+     * Parquet with a map {@code resource_tags} goes through the direct reader (dictionary ids, one pass); anything it
+     * does not handle, CSV, or {@link CurEngine#DUCKDB} goes through DuckDB SQL. Both give the same groups and total
+     * ({@code DirectParquetAggregatorTest} holds them to it).
+     */
+    private CurMonthAggregate aggregate(Connection duckdb, CurAggregationQuery query, CurFiles files,
+            CurSchema schema) throws SQLException {
+        boolean direct = engine == CurEngine.AUTO && files.format() == CurFiles.Format.PARQUET
+                && (query.tags().isEmpty() || schema.tagEncoding() == TagEncoding.MAP);
+        if (!direct) {
+            return SqlMonthAggregator.aggregate(duckdb, query, SqlMonthAggregator.ENGINE);
+        }
+        String fallback;
+        try {
+            return new DirectParquetAggregator(files.files(), settings.threads())
+                    .aggregate(query.month(), query.metric(), query.tags(), query.netColumnsPresent());
+        } catch (UnsupportedParquetException e) {
+            fallback = e.getMessage();
+        } catch (IOException e) {
+            // DuckDB reads it again and, if the file really is broken, says so in its own words.
+            fallback = "cannot read: " + e.getMessage();
+        }
+        return SqlMonthAggregator.aggregate(duckdb, query, SqlMonthAggregator.ENGINE + " (direct Parquet reader: "
+                + fallback + ")");
     }
 
     private void configure(Connection duckdb) throws SQLException {
@@ -80,55 +120,43 @@ public final class CurSource implements CostSource {
         }
     }
 
-    private record MonthTotal(BigDecimal amount, long lineItems, String currency, long uninvoicedLineItems) {
-    }
-
-    private MonthTotal total(Connection duckdb, CurAggregationQuery query, CurFiles files) throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery(query.totalSql())) {
-            rs.next();
-            long lineItems = rs.getLong("line_items");
-            if (lineItems == 0) {
-                throw UserFacingException.usage("the CUR " + describe(files) + " has no line items for "
-                        + query.month() + " (billing periods present: " + billingPeriods(duckdb)
-                        + "): pick one of those months or add that month's export");
-            }
-            if (rs.getLong("currencies") > 1) {
-                throw UserFacingException.usage("the CUR mixes currencies in " + query.month() + " ("
-                        + rs.getString("currency") + ", " + rs.getString("other_currency")
-                        + "): a chargeback needs one currency; export each payer's CUR separately");
-            }
-            String currency = rs.getString("currency");
-            if (currency == null || currency.isBlank()) {
-                throw UserFacingException.usage("the CUR has no line_item_currency_code for " + query.month()
-                        + ": the export is incomplete");
-            }
-            return new MonthTotal(rs.getBigDecimal("total"), lineItems, currency, rs.getLong("uninvoiced_line_items"));
-        }
-    }
-
-    private static List<CostRow> rows(Connection duckdb, CurAggregationQuery query, String currency)
+    /** The month's single currency, or the error that stops the report. */
+    private String checkTotal(Connection duckdb, CurMonthAggregate aggregate, YearMonth month, CurFiles files)
             throws SQLException {
+        if (aggregate.lineItems() == 0) {
+            throw UserFacingException.usage("the CUR " + describe(files) + " has no line items for " + month
+                    + " (billing periods present: " + billingPeriods(duckdb)
+                    + "): pick one of those months or add that month's export");
+        }
+        if (aggregate.currencies().size() > 1) {
+            throw UserFacingException.usage("the CUR mixes currencies in " + month + " ("
+                    + String.join(", ", aggregate.currencies())
+                    + "): a chargeback needs one currency; export each payer's CUR separately");
+        }
+        String currency = aggregate.singleCurrency().orElse("");
+        if (currency.isBlank()) {
+            throw UserFacingException.usage("the CUR has no line_item_currency_code for " + month
+                    + ": the export is incomplete");
+        }
+        return currency;
+    }
+
+    private static List<CostRow> rows(CurMonthAggregate aggregate, List<CurTag> requested, String currency) {
         record Key(String account, String service, ChargeKind kind, Map<String, String> tags) {
         }
         Map<Key, BigDecimal> sums = new LinkedHashMap<>();
-        try (Statement statement = duckdb.createStatement();
-                ResultSet rs = statement.executeQuery(query.groupedSql())) {
-            // Columns by position (account, service, type, tag_0..tag_n, amount): no name lookup per row.
-            int tagCount = query.tags().size();
-            while (rs.next()) {
-                Map<String, String> tags = new HashMap<>();
-                for (int i = 0; i < tagCount; i++) {
-                    String value = rs.getString(4 + i);
-                    if (value != null) {
-                        tags.put(query.tags().get(i).requested(), value);
-                    }
+        for (CurGroup group : aggregate.groups()) {
+            Map<String, String> tags = new HashMap<>();
+            for (int i = 0; i < requested.size(); i++) {
+                String value = group.tagValues().get(i);
+                if (value != null) {
+                    tags.put(requested.get(i).requested(), value);
                 }
-                String account = nullToEmpty(rs.getString(1));
-                String service = nullToEmpty(rs.getString(2));
-                ChargeKind kind = LineItemKinds.kindOf(rs.getString(3), service);
-                sums.merge(new Key(account, service, kind, Map.copyOf(tags)), rs.getBigDecimal(4 + tagCount),
-                        BigDecimal::add);
             }
+            String service = nullToEmpty(group.service());
+            ChargeKind kind = LineItemKinds.kindOf(group.lineItemType(), service);
+            sums.merge(new Key(nullToEmpty(group.account()), service, kind, Map.copyOf(tags)), group.amount(),
+                    BigDecimal::add);
         }
         List<CostRow> rows = new ArrayList<>();
         // Zero-amount groups (for example Savings Plan negations under amortized cost) carry no cost to allocate.

@@ -19,14 +19,14 @@ final class BenchCur {
     private BenchCur() {
     }
 
-    /** Writes (or reuses) {@code dir/cur-<rows>.parquet}. */
+    /** Writes (or reuses) {@code dir/cur-v2-<rows>.parquet} (v2: every cost column DOUBLE, as AWS writes them). */
     static Path write(Path dir, long rows) throws SQLException, java.io.IOException {
-        Path file = dir.resolve("cur-" + rows + ".parquet");
+        Path file = dir.resolve("cur-v2-" + rows + ".parquet");
         if (Files.exists(file)) {
             return file;
         }
         Files.createDirectories(dir);
-        Path partial = dir.resolve("cur-" + rows + ".parquet.partial");
+        Path partial = dir.resolve("cur-v2-" + rows + ".parquet.partial");
         String select = """
                 SELECT
                   CAST(110000000000 + h %% 50 AS VARCHAR) AS line_item_usage_account_id,
@@ -39,11 +39,11 @@ final class BenchCur {
                     * ((h // 2000) %% 100000) / 10000.0 AS line_item_unblended_cost,
                   CASE WHEN t BETWEEN 80 AND 87 THEN ((h // 2000) %% 100000) / 13888.0 ELSE 0 END
                     AS savings_plan_savings_plan_effective_cost,
-                  0.0 AS savings_plan_total_commitment_to_date,
-                  0.0 AS savings_plan_used_commitment,
+                  0.0::DOUBLE AS savings_plan_total_commitment_to_date,
+                  0.0::DOUBLE AS savings_plan_used_commitment,
                   CASE WHEN t = 96 THEN ((h // 2000) %% 100000) / 15000.0 ELSE 0 END AS reservation_effective_cost,
-                  0.0 AS reservation_unused_amortized_upfront_fee_for_billing_period,
-                  0.0 AS reservation_unused_recurring_fee,
+                  0.0::DOUBLE AS reservation_unused_amortized_upfront_fee_for_billing_period,
+                  0.0::DOUBLE AS reservation_unused_recurring_fee,
                   '' AS reservation_reservation_a_r_n,
                   'USD' AS line_item_currency_code,
                   TIMESTAMP '%s 00:00:00' AS bill_billing_period_start_date,

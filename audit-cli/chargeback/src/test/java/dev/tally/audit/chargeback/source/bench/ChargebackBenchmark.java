@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tally.audit.chargeback.allocation.AllocationRulesLoader;
 import dev.tally.audit.chargeback.model.CostMetric;
 import dev.tally.audit.chargeback.run.ChargebackRun;
+import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.chargeback.source.cur.CurLoad;
 import dev.tally.audit.chargeback.source.cur.CurSource;
 import dev.tally.audit.chargeback.source.cur.DuckDbSettings;
@@ -24,9 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The chargeback benchmark: for each size, a synthetic CUR month in Parquet, then (a) the CUR source alone (DuckDB
- * aggregation to rows) and (b) the whole chargeback (source, allocation with the bundled rules, reconciliation, report
- * model), each timed over several runs. Writes {@code <out>/chargeback.json} with the median wall time, line items per
+ * The chargeback benchmark: for each size, a synthetic CUR month in Parquet, then (a) the CUR source alone with the
+ * default engine (the direct Parquet reader), (b) the whole chargeback (source, allocation with the bundled rules,
+ * reconciliation, report model) and (c) the CUR source through DuckDB SQL, each timed over several runs in the same
+ * process, so the ratio between the engines is measured under the same load; the two engines' months must be equal. Writes {@code <out>/chargeback.json} with the median wall time, line items per
  * second, and peak memory per size: JVM heap (sum of heap pools' peaks) and process RSS ({@code VmHWM}, which includes
  * DuckDB's native memory; reset between sizes through {@code /proc/self/clear_refs}).
  *
@@ -66,43 +68,67 @@ public final class ChargebackBenchmark {
         for (long size : sizes) {
             Path file = BenchCur.write(out.resolve("data"), size);
             CurSource source = new CurSource(List.of(file), settings);
+            CurSource duckdb = new CurSource(List.of(file), settings, CurEngine.DUCKDB);
             ChargebackRun chargeback = new ChargebackRun(source, new AllocationRulesLoader().loadBundled(),
                     "bundled rules", Clock.systemUTC());
             List<String> tags = new AllocationRulesLoader().loadBundled().ownerTagKeys();
             source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags); // warm-up: JIT, file cache
             resetPeaks();
-            List<Double> sourceSeconds = new ArrayList<>();
-            List<Double> sourceCpuSeconds = new ArrayList<>();
-            List<Double> endToEndSeconds = new ArrayList<>();
+            Timings direct = new Timings();
+            Timings endToEnd = new Timings();
             CurLoad load = null;
-            int outputRows = 0;
             for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 long cpuStart = processCpuNanos();
                 load = source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
-                sourceSeconds.add((System.nanoTime() - start) / 1e9);
-                sourceCpuSeconds.add((processCpuNanos() - cpuStart) / 1e9);
+                direct.add(System.nanoTime() - start, processCpuNanos() - cpuStart);
                 start = System.nanoTime();
+                cpuStart = processCpuNanos();
                 chargeback.produce(BenchCur.MONTH, CostMetric.AMORTIZED);
-                endToEndSeconds.add((System.nanoTime() - start) / 1e9);
-                outputRows = load.cost().rows().size();
+                endToEnd.add(System.nanoTime() - start, processCpuNanos() - cpuStart);
             }
+            // Peaks of the default path only: the DuckDB runs below would otherwise set them.
+            long heapPeak = heapPeakBytes();
+            Optional<Long> rssPeak = rssPeakKiB();
+            // The same month through DuckDB SQL, interleaved in the same run so the ratio sees the same machine load.
+            duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
+            Timings sql = new Timings();
+            CurLoad sqlLoad = null;
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                long cpuStart = processCpuNanos();
+                sqlLoad = duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
+                sql.add(System.nanoTime() - start, processCpuNanos() - cpuStart);
+            }
+            if (!sqlLoad.cost().equals(load.cost())) {
+                throw new IllegalStateException("the engines disagree on the " + size + "-line-item month");
+            }
+            long lineItems = load.lineItems();
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("lineItems", load.lineItems());
+            result.put("lineItems", lineItems);
             result.put("parquetBytes", Files.size(file));
-            result.put("aggregatedRows", outputRows);
-            result.put("sourceMedianSeconds", round(median(sourceSeconds)));
-            result.put("sourceLineItemsPerSecond", Math.round(load.lineItems() / median(sourceSeconds)));
-            // CPU seconds of the whole process (all DuckDB and JVM threads): on a shared machine, wall time measures
-            // the neighbours too; line items per CPU-second times the cores is what dedicated cores would deliver.
-            result.put("sourceMedianCpuSeconds", round(median(sourceCpuSeconds)));
-            result.put("sourceLineItemsPerCpuSecond", Math.round(load.lineItems() / median(sourceCpuSeconds)));
-            result.put("endToEndMedianSeconds", round(median(endToEndSeconds)));
-            result.put("endToEndLineItemsPerSecond", Math.round(load.lineItems() / median(endToEndSeconds)));
-            result.put("sourceRunsSeconds", sourceSeconds.stream().map(ChargebackBenchmark::round).toList());
-            result.put("endToEndRunsSeconds", endToEndSeconds.stream().map(ChargebackBenchmark::round).toList());
-            result.put("heapPeakMiB", heapPeakBytes() / (1024 * 1024));
-            rssPeakKiB().ifPresent(kib -> result.put("rssPeakMiB", kib / 1024));
+            result.put("aggregatedRows", load.cost().rows().size());
+            result.put("engine", load.engine());
+            result.put("sourceMedianSeconds", round(direct.wallMedian()));
+            result.put("sourceLineItemsPerSecond", Math.round(lineItems / direct.wallMedian()));
+            // CPU seconds of the whole process (all threads): on a shared machine, wall time measures the neighbours
+            // too; line items per CPU-second times the cores is what dedicated cores would deliver.
+            result.put("sourceMedianCpuSeconds", round(direct.cpuMedian()));
+            result.put("sourceLineItemsPerCpuSecond", Math.round(lineItems / direct.cpuMedian()));
+            result.put("endToEndMedianSeconds", round(endToEnd.wallMedian()));
+            result.put("endToEndLineItemsPerSecond", Math.round(lineItems / endToEnd.wallMedian()));
+            result.put("endToEndMedianCpuSeconds", round(endToEnd.cpuMedian()));
+            result.put("duckdbEngine", sqlLoad.engine());
+            result.put("duckdbSourceMedianSeconds", round(sql.wallMedian()));
+            result.put("duckdbSourceLineItemsPerSecond", Math.round(lineItems / sql.wallMedian()));
+            result.put("duckdbSourceMedianCpuSeconds", round(sql.cpuMedian()));
+            result.put("speedupOverDuckDbWall", round(sql.wallMedian() / direct.wallMedian()));
+            result.put("speedupOverDuckDbCpu", round(sql.cpuMedian() / direct.cpuMedian()));
+            result.put("sourceRunsSeconds", direct.wallRuns());
+            result.put("endToEndRunsSeconds", endToEnd.wallRuns());
+            result.put("duckdbSourceRunsSeconds", sql.wallRuns());
+            result.put("heapPeakMiB", heapPeak / (1024 * 1024));
+            rssPeak.ifPresent(kib -> result.put("rssPeakMiB", kib / 1024));
             results.add(result);
         }
         Map<String, Object> report = new LinkedHashMap<>();
@@ -123,6 +149,29 @@ public final class ChargebackBenchmark {
         Path json = out.resolve("chargeback.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         return json;
+    }
+
+    /** Wall and CPU seconds of repeated runs. */
+    private static final class Timings {
+        private final List<Double> wall = new ArrayList<>();
+        private final List<Double> cpu = new ArrayList<>();
+
+        void add(long wallNanos, long cpuNanos) {
+            wall.add(wallNanos / 1e9);
+            cpu.add(cpuNanos / 1e9);
+        }
+
+        double wallMedian() {
+            return median(wall);
+        }
+
+        double cpuMedian() {
+            return median(cpu);
+        }
+
+        List<Double> wallRuns() {
+            return wall.stream().map(ChargebackBenchmark::round).toList();
+        }
     }
 
     private static double median(List<Double> values) {
