@@ -136,6 +136,13 @@ class ParquetFileFailuresTest {
     }
 
     @Test
+    @DisplayName("a directory is an IOException that says to pass the files inside it")
+    void directory() {
+        assertThatThrownBy(() -> ParquetFile.open(dir)).isInstanceOf(IOException.class)
+                .hasMessage(dir + " is a directory, not a Parquet file (pass the .parquet files inside it)");
+    }
+
+    @Test
     @DisplayName("an encrypted footer (PARE) is UnsupportedParquetException")
     void encryptedFooter() throws Exception {
         byte[] bytes = Files.readAllBytes(good);
