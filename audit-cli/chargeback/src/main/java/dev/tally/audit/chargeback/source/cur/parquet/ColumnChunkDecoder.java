@@ -70,6 +70,37 @@ final class ColumnChunkDecoder {
         this.longs = !strings && !floating ? new long[entries] : null;
     }
 
+    /**
+     * Walks the page headers only and checks their value counts add up to the chunk metadata's. Run before
+     * constructing a decoder: the entry arrays are sized from the metadata, and a corrupt count must be caught
+     * before it turns into a multi-gigabyte allocation.
+     */
+    static void checkPageValueCounts(byte[] chunk, int offset, int length, long expected) {
+        int pos = offset;
+        int end = offset + length;
+        long total = 0;
+        while (pos < end) {
+            ThriftCompactReader in = new ThriftCompactReader(chunk, pos, end);
+            PageHeader header = PageHeader.parse(in);
+            int body = in.position();
+            if (header.compressedSize() > end - body) {
+                throw new CorruptParquetException("a page of " + header.compressedSize()
+                        + " bytes runs past the end of the column chunk");
+            }
+            if (header.type() == PageHeader.DATA_PAGE || header.type() == PageHeader.DATA_PAGE_V2) {
+                if (header.numValues() < 0) {
+                    throw new CorruptParquetException("a data page with " + header.numValues() + " values");
+                }
+                total += header.numValues();
+            }
+            pos = body + header.compressedSize();
+        }
+        if (total != expected) {
+            throw new CorruptParquetException("the pages hold " + total + " values, the chunk metadata says "
+                    + expected);
+        }
+    }
+
     ColumnChunk decode(byte[] chunk, int offset, int length) {
         int pos = offset;
         int end = offset + length;

@@ -230,6 +230,7 @@ public final class ParquetFile implements AutoCloseable {
         PageDecompressor decompressor = PageDecompressor.forCodec(chunk.codec(), column.dottedPath());
         byte[] bytes = readFully(channel, start, (int) length);
         try {
+            ColumnChunkDecoder.checkPageValueCounts(bytes, 0, bytes.length, chunk.numValues());
             return new ColumnChunkDecoder(column, (int) chunk.numValues(), decompressor).decode(bytes, 0, bytes.length);
         } catch (CorruptParquetException | IndexOutOfBoundsException | NegativeArraySizeException
                 | BufferUnderflowException | MalformedInputException e) {

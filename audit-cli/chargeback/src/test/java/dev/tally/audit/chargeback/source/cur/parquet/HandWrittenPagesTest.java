@@ -83,6 +83,21 @@ class HandWrittenPagesTest {
         assertThat(chunk.ids()).containsExactly(1, 0, 1, 2, 1, 2, 3);
     }
 
+    @Test
+    @DisplayName("page value counts are checked against the chunk metadata before any entry array is allocated")
+    void valueCountsCheckedBeforeAllocation() {
+        byte[] pages = new HandWrittenPages()
+                .dictionaryPage(2, HandWrittenPages.plainStrings("a", "b"))
+                .dataPageV1(3, ParquetEncoding.RLE_DICTIONARY, ParquetEncoding.RLE, new byte[] {0x01, 0x03, 0x05})
+                .dataPageV1(1, ParquetEncoding.PLAIN, ParquetEncoding.RLE, HandWrittenPages.plainStrings("c"))
+                .bytes();
+        ColumnChunkDecoder.checkPageValueCounts(pages, 0, pages.length, 4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ColumnChunkDecoder.checkPageValueCounts(pages, 0, pages.length, 1_500_000_000L))
+                .isInstanceOf(CorruptParquetException.class)
+                .hasMessage("the pages hold 4 values, the chunk metadata says 1500000000");
+    }
+
     private static ColumnChunk decode(ParquetColumn column, HandWrittenPages pages, int entries) {
         byte[] bytes = pages.bytes();
         return new ColumnChunkDecoder(column, entries, PageDecompressor.forCodec(ParquetEncoding.UNCOMPRESSED,
