@@ -77,11 +77,24 @@ final class RleBitPackedHybrid {
             return;
         }
         long mask = (1L << bitWidth) - 1;
-        long acc = 0;
-        int bits = 0;
         int p = pos;
         int end = outOffset + count;
-        for (int i = outOffset; i < end; i++) {
+        int i = outOffset;
+        if (bitWidth <= 8) {
+            // Eight values of at most 8 bits fill at most one 64-bit word: one load, eight shifts. The load may
+            // reach past this run's bytes (still inside the array); those bits are masked away.
+            while (end - i >= 8 && buf.length - p >= 8) {
+                long word = PlainValues.readLong(buf, p);
+                for (int j = 0; j < 8; j++) {
+                    out[i + j] = (int) ((word >>> (j * bitWidth)) & mask);
+                }
+                i += 8;
+                p += bitWidth;
+            }
+        }
+        long acc = 0;
+        int bits = 0;
+        for (; i < end; i++) {
             while (bits < bitWidth) {
                 acc |= (buf[p++] & 0xFFL) << bits;
                 bits += 8;

@@ -53,6 +53,35 @@ class RleBitPackedHybridTest {
     }
 
     @Test
+    @DisplayName("bit-packed runs of every width 1..20 round-trip, long runs included (word-at-a-time fast path)")
+    void everyWidthRoundTrips() {
+        java.util.Random random = new java.util.Random(42);
+        for (int width = 1; width <= 20; width++) {
+            int groups = 1 + random.nextInt(40);
+            int[] values = new int[groups * 8];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextInt(1 << width);
+            }
+            // Spec packing: values from the least significant bit of each byte, one header (groups << 1 | 1).
+            byte[] data = new byte[1 + 1 + groups * width + 16];
+            data[0] = (byte) (((groups << 1) | 1) & 0x7F | 0x80);
+            data[1] = (byte) (((groups << 1) | 1) >>> 7);
+            for (int i = 0; i < values.length; i++) {
+                for (int b = 0; b < width; b++) {
+                    long bit = (long) i * width + b;
+                    if ((values[i] >>> b & 1) != 0) {
+                        data[2 + (int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+                    }
+                }
+            }
+            int[] out = new int[values.length - 3];
+            int end = RleBitPackedHybrid.decode(data, 0, 2 + groups * width, width, out, 0, out.length);
+            assertThat(out).as("width %d", width).containsExactly(java.util.Arrays.copyOf(values, out.length));
+            assertThat(end).isEqualTo(2 + groups * width);
+        }
+    }
+
+    @Test
     @DisplayName("INT96 (nanos of day + Julian day) converts to epoch microseconds")
     void int96() {
         long julianDayOf20240301 = PlainValues.JULIAN_DAY_OF_EPOCH
