@@ -63,18 +63,12 @@ public final class CurSource implements CostSource {
     public CurLoad loadWithStats(YearMonth month, CostMetric metric, List<String> tagKeys) {
         CurFiles files = CurFiles.resolve(inputs);
         List<CurTag> tags = tagKeys.stream().map(CurTag::of).toList();
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
-            configure(duckdb);
-            CurSchema schema = CurSchema.inspect(duckdb, files, CurColumns.required(metric, !tags.isEmpty()));
-            execute(duckdb, "CREATE VIEW cur AS SELECT * FROM " + CurSchema.reader(files.format(), files.files()));
-            Set<String> net = new TreeSet<>(CurColumns.NET_COLUMNS);
-            net.retainAll(schema.columns().keySet());
-            CurAggregationQuery query = new CurAggregationQuery(SqlDialect.DUCKDB, "cur", month, metric, tags,
-                    schema.tagEncoding(), net);
-            CurMonthAggregate aggregate = aggregate(duckdb, query, files, schema);
+        // DuckDB starts only when needed: for CSV, as the fallback, or to explain an empty month or an unknown tag.
+        try (LazyDuckDb duckdb = new LazyDuckDb(this::open)) {
+            CurMonthAggregate aggregate = aggregate(duckdb, files, month, metric, tags);
             String currency = checkTotal(duckdb, aggregate, month, files);
             List<CostRow> rows = rows(aggregate, tags, currency);
-            checkTagKeysExist(duckdb, tags, rows, schema.tagEncoding());
+            checkTagKeysExist(duckdb, tags, rows, files);
             MonthlyCost cost = new MonthlyCost(month, metric, rows, aggregate.total(), currency,
                     aggregate.uninvoicedLineItems() == 0, "CUR " + describe(files));
             return new CurLoad(cost, aggregate.lineItems(), aggregate.engine());
@@ -85,29 +79,48 @@ public final class CurSource implements CostSource {
     }
 
     /**
-     * Parquet with a map {@code resource_tags} goes through the direct reader (dictionary ids, one pass); anything it
-     * does not handle, CSV, or {@link CurEngine#DUCKDB} goes through DuckDB SQL. Both give the same groups and total
-     * ({@code DirectParquetAggregatorTest} holds them to it).
+     * Parquet goes through the direct reader (dictionary ids, one pass); anything it does not handle, CSV, or
+     * {@link CurEngine#DUCKDB} goes through DuckDB SQL, which also names missing columns and bad files to the user.
+     * Both give the same groups and total ({@code DirectParquetAggregatorTest} holds them to it).
      */
-    private CurMonthAggregate aggregate(Connection duckdb, CurAggregationQuery query, CurFiles files,
-            CurSchema schema) throws SQLException {
-        boolean direct = engine == CurEngine.AUTO && files.format() == CurFiles.Format.PARQUET
-                && (query.tags().isEmpty() || schema.tagEncoding() == TagEncoding.MAP);
-        if (!direct) {
-            return SqlMonthAggregator.aggregate(duckdb, query, SqlMonthAggregator.ENGINE);
+    private CurMonthAggregate aggregate(LazyDuckDb duckdb, CurFiles files, YearMonth month, CostMetric metric,
+            List<CurTag> tags) throws SQLException {
+        String engineName = SqlMonthAggregator.ENGINE;
+        if (engine == CurEngine.AUTO && files.format() == CurFiles.Format.PARQUET) {
+            try {
+                // Net columns a file lacks read as NULL there, as union_by_name makes them for DuckDB.
+                return new DirectParquetAggregator(files.files(), settings.threads())
+                        .aggregate(month, metric, tags, Set.copyOf(CurColumns.NET_COLUMNS));
+            } catch (UnsupportedParquetException e) {
+                engineName += " (direct Parquet reader: " + e.getMessage() + ")";
+            } catch (IOException e) {
+                // DuckDB reads it again and, if the file really is broken, says so in its own words.
+                engineName += " (direct Parquet reader: cannot read: " + e.getMessage() + ")";
+            }
         }
-        String fallback;
+        Connection connection = duckdb.get();
+        CurSchema schema = CurSchema.inspect(connection, files, CurColumns.required(metric, !tags.isEmpty()));
+        Set<String> net = new TreeSet<>(CurColumns.NET_COLUMNS);
+        net.retainAll(schema.columns().keySet());
+        CurAggregationQuery query = new CurAggregationQuery(SqlDialect.DUCKDB, "cur", month, metric, tags,
+                schema.tagEncoding(), net);
+        return SqlMonthAggregator.aggregate(connection, query, engineName);
+    }
+
+    /** An in-memory DuckDB with the settings and the view {@code cur} over the files (each file's header checked). */
+    private Connection open() throws SQLException {
+        CurFiles files = CurFiles.resolve(inputs);
+        Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try {
-            return new DirectParquetAggregator(files.files(), settings.threads())
-                    .aggregate(query.month(), query.metric(), query.tags(), query.netColumnsPresent());
-        } catch (UnsupportedParquetException e) {
-            fallback = e.getMessage();
-        } catch (IOException e) {
-            // DuckDB reads it again and, if the file really is broken, says so in its own words.
-            fallback = "cannot read: " + e.getMessage();
+            configure(duckdb);
+            // Each file's header first, so a broken file is named on its own rather than by the view over all.
+            CurSchema.inspect(duckdb, files, Set.of());
+            execute(duckdb, "CREATE VIEW cur AS SELECT * FROM " + CurSchema.reader(files.format(), files.files()));
+            return duckdb;
+        } catch (SQLException | RuntimeException e) {
+            duckdb.close();
+            throw e;
         }
-        return SqlMonthAggregator.aggregate(duckdb, query, SqlMonthAggregator.ENGINE + " (direct Parquet reader: "
-                + fallback + ")");
     }
 
     private void configure(Connection duckdb) throws SQLException {
@@ -121,11 +134,11 @@ public final class CurSource implements CostSource {
     }
 
     /** The month's single currency, or the error that stops the report. */
-    private String checkTotal(Connection duckdb, CurMonthAggregate aggregate, YearMonth month, CurFiles files)
+    private String checkTotal(LazyDuckDb duckdb, CurMonthAggregate aggregate, YearMonth month, CurFiles files)
             throws SQLException {
         if (aggregate.lineItems() == 0) {
             throw UserFacingException.usage("the CUR " + describe(files) + " has no line items for " + month
-                    + " (billing periods present: " + billingPeriods(duckdb)
+                    + " (billing periods present: " + billingPeriods(duckdb.get())
                     + "): pick one of those months or add that month's export");
         }
         if (aggregate.currencies().size() > 1) {
@@ -169,14 +182,16 @@ public final class CurSource implements CostSource {
     }
 
     /** A requested key that tags nothing is either a typo or a tag not activated for cost allocation: say which. */
-    private static void checkTagKeysExist(Connection duckdb, List<CurTag> tags, List<CostRow> rows,
-            TagEncoding encoding) throws SQLException {
+    private static void checkTagKeysExist(LazyDuckDb lazy, List<CurTag> tags, List<CostRow> rows, CurFiles files)
+            throws SQLException {
         List<CurTag> unseen = tags.stream()
                 .filter(tag -> rows.stream().noneMatch(row -> row.tags().containsKey(tag.requested())))
                 .toList();
         if (unseen.isEmpty()) {
             return;
         }
+        Connection duckdb = lazy.get();
+        TagEncoding encoding = CurSchema.inspect(duckdb, files, Set.of(CurColumns.RESOURCE_TAGS)).tagEncoding();
         String keysOf = encoding == TagEncoding.MAP ? "map_keys(resource_tags)" : "json_keys(resource_tags)";
         Set<String> known = new TreeSet<>();
         try (Statement statement = duckdb.createStatement();
