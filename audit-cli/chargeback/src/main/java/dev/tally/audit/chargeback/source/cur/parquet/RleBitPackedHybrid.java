@@ -91,6 +91,26 @@ final class RleBitPackedHybrid {
                 i += 8;
                 p += bitWidth;
             }
+        } else if (bitWidth <= 16) {
+            // Eight values of 9..16 bits fill at most two words.
+            while (end - i >= 8 && buf.length - p >= 16) {
+                long low = PlainValues.readLong(buf, p);
+                long high = PlainValues.readLong(buf, p + 8);
+                for (int j = 0; j < 8; j++) {
+                    int offset = j * bitWidth;
+                    long bits;
+                    if (offset >= 64) {
+                        bits = high >>> (offset - 64);
+                    } else if (offset + bitWidth > 64) {
+                        bits = (low >>> offset) | (high << (64 - offset));
+                    } else {
+                        bits = low >>> offset;
+                    }
+                    out[i + j] = (int) (bits & mask);
+                }
+                i += 8;
+                p += bitWidth;
+            }
         }
         long acc = 0;
         int bits = 0;

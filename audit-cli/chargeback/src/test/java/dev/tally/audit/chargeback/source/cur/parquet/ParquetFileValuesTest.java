@@ -37,7 +37,8 @@ class ParquetFileValuesTest {
               (i % 3 = 0) AS is_credit,
               (i / 8.0)::FLOAT AS ratio,
               CASE WHEN i % 19 = 0 THEN NULL ELSE (i % 50) - 10 END::BIGINT AS pricing_tier,
-              CASE WHEN i % 23 = 0 THEN NULL ELSE (i % 20) * 0.5 END::DOUBLE AS rate
+              CASE WHEN i % 23 = 0 THEN NULL ELSE (i % 20) * 0.5 END::DOUBLE AS rate,
+              '1234567' || lpad(((i * 7919) % 600)::VARCHAR, 5, '0') AS usage_account
             FROM range(30000) t(i)
             """;
 
@@ -66,8 +67,9 @@ class ParquetFileValuesTest {
         Path file = duck.write(dir.resolve("v1-" + codec + ".parquet"), ROWS,
                 "COMPRESSION " + codec + ", ROW_GROUP_SIZE 10000");
         List<Object[]> dictionaryNumbers = duck.rows("SELECT path_in_schema FROM parquet_metadata('" + file
-                + "') WHERE path_in_schema IN ('pricing_tier', 'rate') AND encodings LIKE '%DICTIONARY%'");
-        assertThat(dictionaryNumbers).as("numeric dictionary pages are exercised").hasSize(6);
+                + "') WHERE path_in_schema IN ('pricing_tier', 'rate', 'usage_account') "
+                + "AND encodings LIKE '%DICTIONARY%'");
+        assertThat(dictionaryNumbers).as("numeric and 10-bit-id dictionary pages are exercised").hasSize(9);
         try (ParquetFile parquet = ParquetFile.open(file)) {
             assertThat(parquet.rowGroupCount()).isEqualTo(3);
             assertMatchesDuckDb(parquet, file);
@@ -141,6 +143,7 @@ class ParquetFileValuesTest {
         assertThat(DuckDbParquet.decodeFlat(parquet, "ratio")).isEqualTo(duck.column(file, "ratio::DOUBLE"));
         assertThat(DuckDbParquet.decodeFlat(parquet, "pricing_tier")).isEqualTo(duck.column(file, "pricing_tier"));
         assertThat(DuckDbParquet.decodeFlat(parquet, "rate")).isEqualTo(duck.column(file, "rate"));
+        assertThat(DuckDbParquet.decodeFlat(parquet, "usage_account")).isEqualTo(duck.column(file, "usage_account"));
         assertDecimalsMatch(parquet, file, "small_amount");
         assertDecimalsMatch(parquet, file, "big_amount");
     }
