@@ -5,6 +5,7 @@ import dev.tally.audit.chargeback.source.cur.CurGroup;
 import dev.tally.audit.chargeback.source.cur.CurMonthAggregate;
 import dev.tally.audit.chargeback.source.cur.CurTag;
 import dev.tally.audit.chargeback.source.cur.parquet.ParquetFile;
+import dev.tally.audit.chargeback.source.cur.parquet.ReadBuffers;
 import dev.tally.audit.chargeback.source.cur.parquet.UnsupportedParquetException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,9 +82,10 @@ public final class DirectParquetAggregator {
             int worker = w;
             sums[w] = new MonthAccumulator(keyWidth);
             pool[w] = new Thread(() -> {
+                ReadBuffers buffers = new ReadBuffers();
                 try {
                     for (int i = next.getAndIncrement(); i < scans.size(); i = next.getAndIncrement()) {
-                        scans.get(i).into(sums[worker]);
+                        scans.get(i).into(sums[worker], buffers);
                     }
                 } catch (IOException e) {
                     failures[worker] = new UncheckedIOException(e);

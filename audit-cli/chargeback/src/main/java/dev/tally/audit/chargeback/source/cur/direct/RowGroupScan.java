@@ -7,6 +7,7 @@ import dev.tally.audit.chargeback.source.cur.CurTag;
 import dev.tally.audit.chargeback.source.cur.parquet.ColumnChunk;
 import dev.tally.audit.chargeback.source.cur.parquet.ParquetColumn;
 import dev.tally.audit.chargeback.source.cur.parquet.ParquetFile;
+import dev.tally.audit.chargeback.source.cur.parquet.ReadBuffers;
 import dev.tally.audit.chargeback.source.cur.parquet.UnsupportedParquetException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,6 +31,7 @@ final class RowGroupScan {
     private final CostMetric metric;
     private final List<CurTag> tags;
     private final StringIds ids;
+    private ReadBuffers buffers;
 
     RowGroupScan(ParquetFile file, int rowGroup, CurFileColumns columns, MonthWindow window, CostMetric metric,
             List<CurTag> tags, StringIds ids) {
@@ -42,13 +44,15 @@ final class RowGroupScan {
         this.ids = ids;
     }
 
-    void into(MonthAccumulator accumulator) throws IOException {
+    /** @param buffers the worker's reusable arrays (the chunks read here are dead once this returns) */
+    void into(MonthAccumulator accumulator, ReadBuffers buffers) throws IOException {
+        this.buffers = buffers;
         ParquetColumn billingColumn = columns.billingPeriod();
         if (window.excludes(billingColumn, file.statistics(rowGroup, billingColumn))) {
             return;
         }
         int rows = (int) file.rowGroupRowCount(rowGroup);
-        boolean[] inMonth = inMonth(flat(file.read(rowGroup, billingColumn)), rows);
+        boolean[] inMonth = inMonth(flat(read(billingColumn)), rows);
         if (inMonth == null) {
             return;
         }
@@ -67,8 +71,8 @@ final class RowGroupScan {
         boolean[] currencySeen = new boolean[currency.dictionary.length];
         RowCost cost = new RowCost(metric, costColumns());
         TagValues tagValues = tags.isEmpty() ? null : new TagValues(
-                file.read(rowGroup, columns.tagKey().orElseThrow()),
-                file.read(rowGroup, columns.tagValue().orElseThrow()), tags);
+                read(columns.tagKey().orElseThrow()),
+                read(columns.tagValue().orElseThrow()), tags);
 
         int[] key = new int[3 + tags.size()];
         for (int row = 0; row < rows; row++) {
@@ -126,11 +130,15 @@ final class RowGroupScan {
 
     private MoneyColumn money(String name) throws IOException {
         ParquetColumn column = columns.money().get(name);
-        return column == null ? MoneyColumn.absent() : MoneyColumn.of(flat(file.read(rowGroup, column)));
+        return column == null ? MoneyColumn.absent() : MoneyColumn.of(flat(read(column)));
     }
 
     private Strings strings(String name) throws IOException {
-        return new Strings(file.read(rowGroup, columns.strings().get(name)));
+        return new Strings(read(columns.strings().get(name)));
+    }
+
+    private ColumnChunk read(ParquetColumn column) throws IOException {
+        return file.read(rowGroup, column, buffers);
     }
 
     /** A flat column has one value per row; anything else is a file this reader does not understand. */

@@ -7,7 +7,8 @@ package dev.tally.audit.chargeback.source.cur.parquet;
  * {@link ParquetColumn#maxDefinitionLevel()}.
  *
  * <p>Every array returned is exactly {@link #size()} long (dictionary: exactly its number of values) and is the
- * chunk's own storage, not a copy: callers may read it freely but should not modify it if they share the chunk.
+ * chunk's own storage, not a copy: callers may read it freely but should not modify it if they share the chunk. A
+ * chunk read into {@link ReadBuffers} borrows their arrays instead, which may be longer than {@link #size()}.
  * Arrays that do not apply to the column's type are null: {@link #ids()}/{@link #dictionary()} only for
  * BYTE_ARRAY, {@link #doubles()} only for FLOAT/DOUBLE, {@link #longs()} only for INT32/INT64/INT96/BOOLEAN.
  */

@@ -45,6 +45,15 @@ final class ColumnChunkDecoder {
     private double[] scratchDoubles = new double[0];
 
     ColumnChunkDecoder(ParquetColumn column, int entries, PageDecompressor decompressor) {
+        this(column, entries, decompressor, null);
+    }
+
+    /**
+     * @param reuse where to take (and leave) the output arrays; {@code null} for fresh, exact-length arrays. Reused
+     *              arrays are overwritten for every entry, so nothing of an earlier chunk shows through.
+     */
+    ColumnChunkDecoder(ParquetColumn column, int entries, PageDecompressor decompressor,
+            ReadBuffers.ColumnArrays reuse) {
         this.column = column;
         this.type = column.type();
         this.name = column.dottedPath();
@@ -59,15 +68,25 @@ final class ColumnChunkDecoder {
             // big-endian two's complement bytes, not text: decoding them as UTF-8 would silently corrupt amounts
             throw new UnsupportedParquetException("DECIMAL stored as BYTE_ARRAY in column " + name);
         }
-        this.rep = maxRep > 0 ? new int[entries] : null;
-        this.def = maxDef > 0 ? new int[entries] : null;
-        this.nullFlags = maxDef > 0 ? new boolean[entries] : null;
         boolean strings = type == PhysicalType.BYTE_ARRAY;
         boolean floating = type == PhysicalType.FLOAT || type == PhysicalType.DOUBLE;
-        this.ids = strings ? new int[entries] : null;
         this.strings = strings ? new StringDictionary() : null;
-        this.doubles = floating ? new double[entries] : null;
-        this.longs = !strings && !floating ? new long[entries] : null;
+        if (reuse == null) {
+            this.rep = maxRep > 0 ? new int[entries] : null;
+            this.def = maxDef > 0 ? new int[entries] : null;
+            this.nullFlags = maxDef > 0 ? new boolean[entries] : null;
+            this.ids = strings ? new int[entries] : null;
+            this.doubles = floating ? new double[entries] : null;
+            this.longs = !strings && !floating ? new long[entries] : null;
+        } else {
+            this.rep = maxRep > 0 ? reuse.repetition = ReadBuffers.ColumnArrays.ints(reuse.repetition, entries) : null;
+            this.def = maxDef > 0 ? reuse.definition = ReadBuffers.ColumnArrays.ints(reuse.definition, entries) : null;
+            this.nullFlags = maxDef > 0 ? reuse.nulls = ReadBuffers.ColumnArrays.booleans(reuse.nulls, entries) : null;
+            this.ids = strings ? reuse.ids = ReadBuffers.ColumnArrays.ints(reuse.ids, entries) : null;
+            this.doubles = floating ? reuse.doubles = ReadBuffers.ColumnArrays.doubles(reuse.doubles, entries) : null;
+            this.longs = !strings && !floating ? reuse.longs = ReadBuffers.ColumnArrays.longs(reuse.longs, entries)
+                    : null;
+        }
     }
 
     /**
@@ -259,6 +278,7 @@ final class ColumnChunkDecoder {
         for (int e = filled; e < filled + n; e++) {
             int level = def[e];
             if (level == maxDef) {
+                nullFlags[e] = false; // reused arrays may hold an earlier chunk's flag
                 defined++;
             } else if (level >= 0 && level < maxDef) {
                 nullFlags[e] = true;
@@ -344,9 +364,7 @@ final class ColumnChunkDecoder {
         }
         if (!dense) {
             for (int e = filled, k = 0; e < filled + n; e++) {
-                if (!nullFlags[e]) {
-                    longs[e] = target[k++];
-                }
+                longs[e] = nullFlags[e] ? 0 : target[k++];
             }
         }
     }
@@ -373,9 +391,7 @@ final class ColumnChunkDecoder {
         }
         if (!dense) {
             for (int e = filled, k = 0; e < filled + n; e++) {
-                if (!nullFlags[e]) {
-                    doubles[e] = target[k++];
-                }
+                doubles[e] = nullFlags[e] ? 0 : target[k++];
             }
         }
     }

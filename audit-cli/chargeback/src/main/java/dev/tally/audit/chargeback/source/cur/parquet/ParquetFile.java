@@ -209,6 +209,14 @@ public final class ParquetFile implements AutoCloseable {
      * @throws IllegalArgumentException    for a row group out of range or a column of another file
      */
     public ColumnChunk read(int rowGroup, ParquetColumn column) throws IOException {
+        return read(rowGroup, column, null);
+    }
+
+    /**
+     * {@link #read(int, ParquetColumn)} into a thread's reusable arrays: see {@link ReadBuffers} for how long the
+     * chunk stays valid. {@code buffers} {@code null} reads into fresh arrays.
+     */
+    public ColumnChunk read(int rowGroup, ParquetColumn column, ReadBuffers buffers) throws IOException {
         ChunkMetadata chunk = chunk(rowGroup, column);
         String where = "column " + column.dottedPath() + ", row group " + rowGroup + " of " + file;
         long start = chunk.dictionaryPageOffset() > 0 ? chunk.dictionaryPageOffset() : chunk.dataPageOffset();
@@ -227,11 +235,16 @@ public final class ParquetFile implements AutoCloseable {
             throw new IOException("Corrupt Parquet file: " + where + " claims bytes " + start + ".." + (start + length)
                     + " outside the file's " + fileSize + " bytes");
         }
-        PageDecompressor decompressor = PageDecompressor.forCodec(chunk.codec(), column.dottedPath());
-        byte[] bytes = readFully(channel, start, (int) length);
+        ReadBuffers.ColumnArrays arrays = buffers == null ? null : buffers.column(column.index());
+        PageDecompressor decompressor = arrays == null
+                ? PageDecompressor.forCodec(chunk.codec(), column.dottedPath())
+                : arrays.decompressor(chunk.codec(), column.dottedPath());
+        int size = (int) length;
+        byte[] bytes = readFully(channel, start, size, buffers == null ? new byte[size] : buffers.raw(size));
         try {
-            ColumnChunkDecoder.checkPageValueCounts(bytes, 0, bytes.length, chunk.numValues());
-            return new ColumnChunkDecoder(column, (int) chunk.numValues(), decompressor).decode(bytes, 0, bytes.length);
+            ColumnChunkDecoder.checkPageValueCounts(bytes, 0, size, chunk.numValues());
+            return new ColumnChunkDecoder(column, (int) chunk.numValues(), decompressor, arrays)
+                    .decode(bytes, 0, size);
         } catch (CorruptParquetException | IndexOutOfBoundsException | NegativeArraySizeException
                 | BufferUnderflowException | MalformedInputException e) {
             throw new IOException("Corrupt Parquet data in " + where + ": " + e.getMessage(), e);
@@ -262,8 +275,12 @@ public final class ParquetFile implements AutoCloseable {
 
     /** Positional reads: no shared channel position, so concurrent callers do not interfere. */
     private static byte[] readFully(FileChannel channel, long position, int length) throws IOException {
-        byte[] out = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(out);
+        return readFully(channel, position, length, new byte[length]);
+    }
+
+    /** Reads {@code length} bytes into the start of {@code out} (which may be longer). */
+    private static byte[] readFully(FileChannel channel, long position, int length, byte[] out) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(out, 0, length);
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, position + buffer.position());
             if (read < 0) {
