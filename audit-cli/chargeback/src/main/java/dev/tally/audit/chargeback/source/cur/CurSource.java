@@ -70,7 +70,7 @@ public final class CurSource implements CostSource {
             List<CostRow> rows = rows(aggregate, tags, currency);
             checkTagKeysExist(duckdb, tags, rows, files);
             MonthlyCost cost = new MonthlyCost(month, metric, rows, aggregate.total(), currency,
-                    aggregate.uninvoicedLineItems() == 0, "CUR " + describe(files));
+                    aggregate.uninvoicedLineItems() == 0, "CUR " + describe(files) + ", " + engineNote(aggregate));
             return new CurLoad(cost, aggregate.lineItems(), aggregate.engine());
         } catch (SQLException e) {
             throw new UserFacingException(ExitCode.USAGE, "cannot aggregate the CUR files " + describe(files) + ": "
@@ -105,6 +105,12 @@ public final class CurSource implements CostSource {
         CurAggregationQuery query = new CurAggregationQuery(SqlDialect.DUCKDB, "cur", month, metric, tags,
                 schema.tagEncoding(), net);
         return SqlMonthAggregator.aggregate(connection, query, engineName);
+    }
+
+    /** How the figures were computed, for the report's source line (provenance finance can read). */
+    private static String engineNote(CurMonthAggregate aggregate) {
+        return aggregate.engine().equals(DirectParquetAggregator.ENGINE) ? "read directly"
+                : aggregate.engine().replaceFirst("^duckdb", "aggregated by DuckDB");
     }
 
     /** An in-memory DuckDB with the settings and the view {@code cur} over the files (each file's header checked). */
@@ -142,8 +148,9 @@ public final class CurSource implements CostSource {
                     + "): pick one of those months or add that month's export");
         }
         if (aggregate.currencies().size() > 1) {
+            // The smallest and largest, as both engines know them (the SQL total keeps only MIN and MAX).
             throw UserFacingException.usage("the CUR mixes currencies in " + month + " ("
-                    + String.join(", ", aggregate.currencies())
+                    + aggregate.currencies().first() + ", " + aggregate.currencies().last()
                     + "): a chargeback needs one currency; export each payer's CUR separately");
         }
         String currency = aggregate.singleCurrency().orElse("");

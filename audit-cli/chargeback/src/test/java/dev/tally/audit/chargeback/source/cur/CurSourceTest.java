@@ -23,7 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("CUR source (DuckDB over real Parquet and CSV.gz files)")
+@DisplayName("CUR source (direct reader over real Parquet, DuckDB over real CSV.gz files)")
 class CurSourceTest {
     @TempDir
     static Path dir;

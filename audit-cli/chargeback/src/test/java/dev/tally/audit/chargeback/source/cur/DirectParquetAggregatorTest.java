@@ -195,4 +195,81 @@ class DirectParquetAggregatorTest {
         assertThatThrownBy(() -> direct(List.of(file), OCTOBER, CostMetric.UNBLENDED, TAGS, 2))
                 .isInstanceOf(UnsupportedParquetException.class).hasMessageContaining("line_item_unblended_cost");
     }
+
+    @Test
+    @DisplayName("months sorted into their own row groups: row groups of other months are skipped, same answer")
+    void sameAsSqlWhenStatisticsSkipRowGroups() throws Exception {
+        Path file = write("sorted.parquet", "SELECT * FROM (" + select("DOUBLE", "TIMESTAMP")
+                + ") ORDER BY bill_billing_period_start_date", ", ROW_GROUP_SIZE 2048");
+        assertSame(direct(List.of(file), OCTOBER, CostMetric.AMORTIZED, TAGS, 2),
+                sql(List.of(file), OCTOBER, CostMetric.AMORTIZED, TAGS));
+    }
+
+    @Test
+    @DisplayName("a key repeated in one map: the first entry decides, even with a NULL value, as map[key] does")
+    void repeatedMapKeyFirstEntryWins() throws Exception {
+        // DuckDB will not build such a map, so the file is patched: user_teaX becomes a second user_team.
+        Path file = write("dup.parquet", """
+                SELECT '111111111111' AS line_item_usage_account_id, 'AmazonEC2' AS line_item_product_code,
+                  'Usage' AS line_item_line_item_type, 'USD' AS line_item_currency_code,
+                  TIMESTAMP '2025-10-01' AS bill_billing_period_start_date, 'INV' AS bill_invoice_id,
+                  (CASE i % 3 WHEN 0 THEN MAP {'user_teaX': NULL, 'user_team': 'second'}
+                              WHEN 1 THEN MAP {'user_team': 'first', 'user_teaX': 'second'}
+                              ELSE MAP {'user_teaX': 'only'} END)::MAP(VARCHAR, VARCHAR) AS resource_tags,
+                  CAST(i AS DOUBLE) AS line_item_unblended_cost
+                FROM range(30) r(i)""", ", COMPRESSION uncompressed");
+        assertThat(replaceAll(file, "user_teaX", "user_team")).isPositive();
+        List<String> team = List.of("team");
+        CurMonthAggregate sql = sql(List.of(file), OCTOBER, CostMetric.UNBLENDED, team);
+        assertThat(sql.groups()).extracting(group -> group.tagValues().get(0))
+                .containsExactly("first", "only", null);
+        assertSame(direct(List.of(file), OCTOBER, CostMetric.UNBLENDED, team, 1), sql);
+    }
+
+    @Test
+    @DisplayName("a cost column DOUBLE in one file and DECIMAL in another is left to DuckDB (which reads both as DOUBLE)")
+    void mixedMoneyTypesAreRefused() throws Exception {
+        Path doubles = write("a.parquet", select("DOUBLE", "TIMESTAMP"), "");
+        Path decimals = write("b.parquet", select("DECIMAL(18,6)", "TIMESTAMP"), "");
+        assertThatThrownBy(() -> direct(List.of(doubles, decimals), OCTOBER, CostMetric.UNBLENDED, TAGS, 2))
+                .isInstanceOf(UnsupportedParquetException.class)
+                .hasMessageContaining("line_item_unblended_cost is DOUBLE in some files and exact in others");
+    }
+
+    @Test
+    @DisplayName("a string that is not UTF-8 is refused, not merged into a group with a replacement character")
+    void invalidUtf8IsRefused() throws Exception {
+        Path file = write("utf8.parquet", select("DOUBLE", "TIMESTAMP").replace("'Service' ||", "'SvQQ' ||"),
+                ", COMPRESSION uncompressed");
+        assertThat(replaceAll(file, "SvQQ", "Sv\u00fe")).isPositive();
+        assertThatThrownBy(() -> direct(List.of(file), OCTOBER, CostMetric.UNBLENDED, TAGS, 2))
+                .isInstanceOf(UnsupportedParquetException.class).hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    @DisplayName("a failure in a later row group fails the whole attempt: no partial month is ever returned")
+    void failureInOneRowGroupFailsTheAttempt() throws Exception {
+        // The last rows cost more than the exact range holds; the other row groups sum fine before that.
+        Path file = write("late.parquet", "SELECT * REPLACE (CASE WHEN i >= 39000 THEN 1e12 ELSE "
+                + "line_item_unblended_cost END AS line_item_unblended_cost) FROM (SELECT *, row_number() OVER () AS i"
+                + " FROM (" + select("DOUBLE", "TIMESTAMP") + "))", ", ROW_GROUP_SIZE 2048");
+        assertThatThrownBy(() -> direct(List.of(file), OCTOBER, CostMetric.UNBLENDED, TAGS, 2))
+                .isInstanceOf(UnsupportedParquetException.class).hasMessageContaining("exact range");
+    }
+
+    /** Overwrites every occurrence of {@code from} with {@code to}: raw bytes (one per char, ISO-8859-1), same length. */
+    private static int replaceAll(Path file, String from, String to) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        byte[] a = from.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] b = to.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int count = 0;
+        for (int i = 0; i + a.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + a.length, a, 0, a.length)) {
+                System.arraycopy(b, 0, bytes, i, b.length);
+                count++;
+            }
+        }
+        java.nio.file.Files.write(file, bytes);
+        return count;
+    }
 }

@@ -74,6 +74,25 @@ record CurFileColumns(ParquetColumn billingPeriod, Map<String, ParquetColumn> st
         return new CurFileColumns(billing, strings, money, key, value);
     }
 
+    /**
+     * DuckDB reads files together ({@code union_by_name}): a cost column stored as DOUBLE in one file and as an exact
+     * DECIMAL or integer in another becomes DOUBLE for all of them, rounding the exact values through a double. This
+     * reader converts each file exactly, so such a mix is left to DuckDB to give DuckDB's answer.
+     */
+    static void checkSameMoneyTypes(List<CurFileColumns> files) {
+        Map<String, Boolean> isDouble = new LinkedHashMap<>();
+        for (CurFileColumns file : files) {
+            file.money().forEach((name, column) -> {
+                boolean doubleColumn = column.type() == PhysicalType.DOUBLE;
+                Boolean earlier = isDouble.putIfAbsent(name, doubleColumn);
+                if (earlier != null && earlier != doubleColumn) {
+                    throw new UnsupportedParquetException("cost column " + name
+                            + " is DOUBLE in some files and exact in others");
+                }
+            });
+        }
+    }
+
     private static ParquetColumn required(ParquetFile file, String name) {
         return flat(file, name).orElseThrow(() -> missing(name));
     }

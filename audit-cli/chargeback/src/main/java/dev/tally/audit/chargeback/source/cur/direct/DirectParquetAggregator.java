@@ -50,30 +50,35 @@ public final class DirectParquetAggregator {
         List<ParquetFile> opened = new ArrayList<>();
         try {
             List<RowGroupScan> scans = new ArrayList<>();
+            List<CurFileColumns> layouts = new ArrayList<>();
             StringIds ids = new StringIds();
             MonthWindow window = new MonthWindow(month);
             for (Path path : files) {
                 ParquetFile file = ParquetFile.open(path);
                 opened.add(file);
                 CurFileColumns columns = CurFileColumns.resolve(file, metric, !tags.isEmpty(), netColumnsPresent);
+                layouts.add(columns);
                 for (int rowGroup = 0; rowGroup < file.rowGroupCount(); rowGroup++) {
                     scans.add(new RowGroupScan(file, rowGroup, columns, window, metric, tags, ids));
                 }
             }
+            CurFileColumns.checkSameMoneyTypes(layouts);
             MonthAccumulator summed = run(scans, 3 + tags.size());
             return result(summed, ids);
         } catch (ArithmeticException overflow) {
             throw new UnsupportedParquetException("a line item cost beyond the direct reader's exact range");
         } finally {
-            for (ParquetFile file : opened) {
-                file.close();
-            }
+            closeAll(opened);
         }
     }
 
-    /** Runs the scans on up to {@code threads} workers, each pulling the next row group, and merges their sums. */
+    /**
+     * Runs the scans on workers, each pulling the next row group, and merges their sums. As many workers as
+     * {@code threads}, but no more than the heap holds: each keeps one row group's columns (its largest) in memory.
+     * Any failure in any worker fails the whole attempt; sums are merged only when every worker finished.
+     */
     private MonthAccumulator run(List<RowGroupScan> scans, int keyWidth) throws IOException {
-        int workers = Math.max(1, Math.min(threads, scans.size()));
+        int workers = Math.max(1, Math.min(Math.min(threads, scans.size()), workersTheHeapHolds(scans)));
         AtomicInteger next = new AtomicInteger();
         MonthAccumulator[] sums = new MonthAccumulator[workers];
         Throwable[] failures = new Throwable[workers];
@@ -87,12 +92,8 @@ public final class DirectParquetAggregator {
                     for (int i = next.getAndIncrement(); i < scans.size(); i = next.getAndIncrement()) {
                         scans.get(i).into(sums[worker], buffers);
                     }
-                } catch (IOException e) {
-                    failures[worker] = new UncheckedIOException(e);
-                } catch (RuntimeException e) {
-                    failures[worker] = e;
-                }
-                if (failures[worker] != null) {
+                } catch (Throwable failure) { // an Error too: a worker that dies must never go unnoticed
+                    failures[worker] = failure;
                     next.set(scans.size()); // stop the other workers early: the attempt has failed
                 }
             }, "tally-cur-" + w);
@@ -103,15 +104,13 @@ public final class DirectParquetAggregator {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                next.set(scans.size());
                 throw new IOException("interrupted while aggregating the CUR", e);
             }
         }
         for (Throwable failure : failures) {
-            if (failure instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
+            if (failure != null) {
+                throw asAttemptFailure(failure);
             }
         }
         MonthAccumulator merged = sums[0];
@@ -119,6 +118,56 @@ public final class DirectParquetAggregator {
             merged.addAll(sums[w]);
         }
         return merged;
+    }
+
+    /** What a worker's failure means for the attempt: DuckDB takes over unless the JVM itself is in trouble. */
+    private static IOException asAttemptFailure(Throwable failure) {
+        if (failure instanceof IOException io) {
+            return io;
+        }
+        if (failure instanceof UnsupportedParquetException unsupported) {
+            throw unsupported;
+        }
+        if (failure instanceof OutOfMemoryError) {
+            // The worker's arrays are garbage now; DuckDB spills to disk where the heap does not reach.
+            throw new UnsupportedParquetException("the Java heap (-Xmx " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB) ran out for these row groups");
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        // A bug here must not cost the user the report: DuckDB, the reference, aggregates instead, and says why.
+        throw new UnsupportedParquetException("the direct reader failed (" + failure + ")");
+    }
+
+    private static int workersTheHeapHolds(List<RowGroupScan> scans) {
+        long largest = scans.stream().mapToLong(RowGroupScan::heapEstimate).max().orElse(0);
+        Runtime runtime = Runtime.getRuntime();
+        // Half the heap for the workers' columns; the rest is the JVM's, the groups' and the report's.
+        long budget = runtime.maxMemory() / 2;
+        if (largest > budget) {
+            throw new UnsupportedParquetException("row groups need about " + (largest >> 20) + " MiB of heap each,"
+                    + " more than half of -Xmx " + (runtime.maxMemory() >> 20) + " MiB");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, budget / Math.max(1, largest));
+    }
+
+    private static void closeAll(List<ParquetFile> files) throws IOException {
+        IOException first = null;
+        for (ParquetFile file : files) {
+            try {
+                file.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private static CurMonthAggregate result(MonthAccumulator sum, StringIds ids) {

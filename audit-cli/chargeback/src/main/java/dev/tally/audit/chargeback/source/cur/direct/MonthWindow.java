@@ -41,7 +41,7 @@ final class MonthWindow {
         return switch (column.timeUnit()) {
             case MILLIS -> raw * 1000;
             case MICROS -> raw;
-            case NANOS -> Math.floorDiv(raw, 1000);
+            case NANOS -> raw / 1000; // DuckDB truncates toward zero
         };
     }
 

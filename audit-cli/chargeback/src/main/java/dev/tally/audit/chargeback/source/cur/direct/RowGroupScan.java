@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class RowGroupScan {
     private static final int UNMAPPED = Integer.MIN_VALUE;
+    /** A candidate key the row's map does not have (a NULL value is -1). */
+    private static final int UNSEEN = -2;
     private final ParquetFile file;
     private final int rowGroup;
     private final CurFileColumns columns;
@@ -45,6 +47,22 @@ final class RowGroupScan {
     }
 
     /** @param buffers the worker's reusable arrays (the chunks read here are dead once this returns) */
+    /** Heap bytes this scan's chunks take at once, roughly: what one worker holds while it runs. */
+    long heapEstimate() {
+        long bytes = file.decodedSizeEstimate(rowGroup, columns.billingPeriod());
+        for (ParquetColumn column : columns.strings().values()) {
+            bytes += file.decodedSizeEstimate(rowGroup, column);
+        }
+        for (ParquetColumn column : columns.money().values()) {
+            bytes += file.decodedSizeEstimate(rowGroup, column);
+        }
+        if (!tags.isEmpty()) {
+            bytes += file.decodedSizeEstimate(rowGroup, columns.tagKey().orElseThrow());
+            bytes += file.decodedSizeEstimate(rowGroup, columns.tagValue().orElseThrow());
+        }
+        return bytes + file.rowGroupRowCount(rowGroup); // the in-month flags
+    }
+
     void into(MonthAccumulator accumulator, ReadBuffers buffers) throws IOException {
         this.buffers = buffers;
         ParquetColumn billingColumn = columns.billingPeriod();
@@ -196,8 +214,9 @@ final class RowGroupScan {
     }
 
     /**
-     * Walks the {@code resource_tags} map row by row and yields each requested tag's value: the value of the first
-     * candidate key (in {@link CurTag#candidates()} order) that has a non-NULL value, then NULL if that value is empty.
+     * Walks the {@code resource_tags} map row by row and yields each requested tag's value as
+     * {@code NULLIF(COALESCE(map[c1], map[c2], …), '')} does: {@code map[c]} is the value of the first entry with key
+     * {@code c} (NULL included, should a file repeat a key), and the first candidate whose value is not NULL wins.
      */
     private final class TagValues {
         private final int[] keyIds;
@@ -208,8 +227,9 @@ final class RowGroupScan {
         private final int[][] rank;
         private final boolean[] emptyValue;
         private final Strings values;
-        private final int[] bestRank;
-        private final int[] bestValue;
+        /** Per tag, per candidate rank: the value id of the row's first entry with that key, or {@link #UNSEEN}. */
+        private final int[][] first;
+        private final int[] chosen;
         private int cursor;
 
         TagValues(ColumnChunk keys, ColumnChunk values, List<CurTag> tags) {
@@ -235,37 +255,48 @@ final class RowGroupScan {
             for (int v = 0; v < emptyValue.length; v++) {
                 emptyValue[v] = this.values.dictionary[v].isEmpty();
             }
-            this.bestRank = new int[tags.size()];
-            this.bestValue = new int[tags.size()];
+            this.first = new int[tags.size()][];
+            for (int t = 0; t < tags.size(); t++) {
+                first[t] = new int[tags.get(t).candidates().size()];
+            }
+            this.chosen = new int[tags.size()];
         }
 
         /** Moves to the next row's map entries and picks each tag's value. */
         void next() {
-            for (int t = 0; t < bestRank.length; t++) {
-                bestRank[t] = Integer.MAX_VALUE;
-                bestValue[t] = -1;
+            for (int[] byRank : first) {
+                for (int r = 0; r < byRank.length; r++) {
+                    byRank[r] = UNSEEN;
+                }
             }
             int entry = cursor;
             do {
                 int keyId = keyIds[entry];
-                int valueId = valueIds[entry];
-                if (keyId >= 0 && valueId >= 0) {
+                if (keyId >= 0) {
                     for (int t = 0; t < rank.length; t++) {
                         int r = rank[t][keyId];
-                        if (r >= 0 && r < bestRank[t]) {
-                            bestRank[t] = r;
-                            bestValue[t] = valueId;
+                        if (r >= 0 && first[t][r] == UNSEEN) {
+                            first[t][r] = valueIds[entry]; // -1 for a NULL value
                         }
                     }
                 }
                 entry++;
             } while (entry < entries && repetition[entry] != 0);
             cursor = entry;
+            for (int t = 0; t < first.length; t++) {
+                chosen[t] = -1;
+                for (int value : first[t]) {
+                    if (value >= 0) {
+                        chosen[t] = value;
+                        break;
+                    }
+                }
+            }
         }
 
         /** Tag {@code t}'s value on the current row as an aggregation-wide id (NULL when untagged or empty). */
         int global(int t) {
-            int value = bestValue[t];
+            int value = chosen[t];
             return value < 0 || emptyValue[value] ? StringIds.NULL : values.globalOf(value);
         }
     }

@@ -192,6 +192,15 @@ public final class ParquetFile implements AutoCloseable {
     }
 
     /** The chunk's statistics, decoded; empty when the file wrote none for it. */
+    /**
+     * Roughly how many heap bytes {@link #read} needs for this chunk: its compressed bytes plus four arrays of its
+     * entry count (levels, ids or values, null flags). For sizing work before reading, not exact.
+     */
+    public long decodedSizeEstimate(int rowGroup, ParquetColumn column) {
+        ChunkMetadata chunk = chunk(rowGroup, column);
+        return chunk.totalCompressedSize() + chunk.numValues() * 21L;
+    }
+
     public Optional<ColumnStatistics> statistics(int rowGroup, ParquetColumn column) {
         ChunkMetadata chunk = chunk(rowGroup, column);
         if (chunk.statistics() == null) {

@@ -1,5 +1,8 @@
 package dev.tally.audit.chargeback.source.cur.parquet;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -28,8 +31,7 @@ final class StringDictionary {
 
     /** Appends a dictionary-page value; its id is its position in the page (the caller adds values in order). */
     void appendDictionaryValue(byte[] buf, int offset, int length) {
-        String value = new String(buf, offset, length, StandardCharsets.UTF_8);
-        int id = add(value);
+        int id = add(decode(buf, offset, length));
         if (slots != null) {
             index(buf, offset, length, id, hash(buf, offset, length));
         }
@@ -53,9 +55,23 @@ final class StringDictionary {
                 return id;
             }
         }
-        int id = add(new String(buf, offset, length, StandardCharsets.UTF_8));
+        int id = add(decode(buf, offset, length));
         index(buf, offset, length, id, h);
         return id;
+    }
+
+    /**
+     * Strict UTF-8: a replacement character would merge different byte strings into one group, where DuckDB refuses
+     * the file. Once per distinct value, so the strictness costs nothing per row.
+     */
+    private static String decode(byte[] buf, int offset, int length) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buf, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UnsupportedParquetException("a string value that is not valid UTF-8");
+        }
     }
 
     /** The values by id, exactly {@link #size()} long. */
