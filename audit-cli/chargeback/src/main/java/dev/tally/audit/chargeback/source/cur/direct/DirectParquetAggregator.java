@@ -63,7 +63,7 @@ public final class DirectParquetAggregator {
                 }
             }
             CurFileColumns.checkSameMoneyTypes(layouts);
-            MonthAccumulator summed = run(scans, 3 + tags.size());
+            MonthAccumulator summed = run(scans, 3 + tags.size(), threads);
             return result(summed, ids);
         } catch (ArithmeticException overflow) {
             throw new UnsupportedParquetException("a line item cost beyond the direct reader's exact range");
@@ -77,31 +77,38 @@ public final class DirectParquetAggregator {
      * {@code threads}, but no more than the heap holds: each keeps one row group's columns (its largest) in memory.
      * Any failure in any worker fails the whole attempt; sums are merged only when every worker finished.
      */
-    private MonthAccumulator run(List<RowGroupScan> scans, int keyWidth) throws IOException {
+    static MonthAccumulator run(List<? extends ScanTask> scans, int keyWidth, int threads) throws IOException {
         int workers = Math.max(1, Math.min(Math.min(threads, scans.size()), workersTheHeapHolds(scans)));
         AtomicInteger next = new AtomicInteger();
         MonthAccumulator[] sums = new MonthAccumulator[workers];
         Throwable[] failures = new Throwable[workers];
         Thread[] pool = new Thread[workers];
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            sums[w] = new MonthAccumulator(keyWidth);
-            pool[w] = new Thread(() -> {
-                ReadBuffers buffers = new ReadBuffers();
-                try {
-                    for (int i = next.getAndIncrement(); i < scans.size(); i = next.getAndIncrement()) {
-                        scans.get(i).into(sums[worker], buffers);
+        int started = 0;
+        try {
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                sums[w] = new MonthAccumulator(keyWidth);
+                pool[w] = new Thread(() -> {
+                    ReadBuffers buffers = new ReadBuffers();
+                    try {
+                        for (int i = next.getAndIncrement(); i < scans.size(); i = next.getAndIncrement()) {
+                            scans.get(i).into(sums[worker], buffers);
+                        }
+                    } catch (Throwable failure) { // an Error too: a worker that dies must never go unnoticed
+                        failures[worker] = failure;
+                        next.set(scans.size()); // stop the other workers early: the attempt has failed
                     }
-                } catch (Throwable failure) { // an Error too: a worker that dies must never go unnoticed
-                    failures[worker] = failure;
-                    next.set(scans.size()); // stop the other workers early: the attempt has failed
-                }
-            }, "tally-cur-" + w);
-            pool[w].start();
+                }, "tally-cur-" + w);
+                pool[w].start();
+                started++;
+            }
+        } catch (Throwable cannotStart) { // no thread for a worker: stop the started ones, then give up
+            next.set(scans.size());
+            failures[started] = cannotStart;
         }
-        for (Thread thread : pool) {
+        for (int w = 0; w < started; w++) {
             try {
-                thread.join();
+                pool[w].join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 next.set(scans.size());
@@ -120,7 +127,10 @@ public final class DirectParquetAggregator {
         return merged;
     }
 
-    /** What a worker's failure means for the attempt: DuckDB takes over unless the JVM itself is in trouble. */
+    /**
+     * What a worker's failure means for the attempt: DuckDB, the reference, aggregates the month instead (and the
+     * report's source line says why), unless the JVM itself is broken. A bug here must not cost the user the report.
+     */
     private static IOException asAttemptFailure(Throwable failure) {
         if (failure instanceof IOException io) {
             return io;
@@ -128,20 +138,23 @@ public final class DirectParquetAggregator {
         if (failure instanceof UnsupportedParquetException unsupported) {
             throw unsupported;
         }
+        if (failure instanceof ArithmeticException) {
+            throw new UnsupportedParquetException("a line item cost beyond the direct reader's exact range");
+        }
         if (failure instanceof OutOfMemoryError) {
             // The worker's arrays are garbage now; DuckDB spills to disk where the heap does not reach.
             throw new UnsupportedParquetException("the Java heap (-Xmx " + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MiB) ran out for these row groups");
         }
-        if (failure instanceof Error error) {
-            throw error;
+        if (failure instanceof VirtualMachineError broken && !(failure instanceof StackOverflowError)) {
+            throw broken;
         }
-        // A bug here must not cost the user the report: DuckDB, the reference, aggregates instead, and says why.
-        throw new UnsupportedParquetException("the direct reader failed (" + failure + ")");
+        throw new UnsupportedParquetException("the direct reader failed (" + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")");
     }
 
-    private static int workersTheHeapHolds(List<RowGroupScan> scans) {
-        long largest = scans.stream().mapToLong(RowGroupScan::heapEstimate).max().orElse(0);
+    private static int workersTheHeapHolds(List<? extends ScanTask> scans) {
+        long largest = scans.stream().mapToLong(ScanTask::heapEstimate).max().orElse(0);
         Runtime runtime = Runtime.getRuntime();
         // Half the heap for the workers' columns; the rest is the JVM's, the groups' and the report's.
         long budget = runtime.maxMemory() / 2;

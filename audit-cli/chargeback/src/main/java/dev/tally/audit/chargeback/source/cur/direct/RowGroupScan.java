@@ -22,7 +22,7 @@ import java.util.List;
  * {@code NULLIF(COALESCE(map[k1], map[k2], …), '')} per tag, grouping by account, service, type and tag values (NULL
  * a value of its own).
  */
-final class RowGroupScan {
+final class RowGroupScan implements ScanTask {
     private static final int UNMAPPED = Integer.MIN_VALUE;
     /** A candidate key the row's map does not have (a NULL value is -1). */
     private static final int UNSEEN = -2;
@@ -46,9 +46,15 @@ final class RowGroupScan {
         this.ids = ids;
     }
 
-    /** @param buffers the worker's reusable arrays (the chunks read here are dead once this returns) */
-    /** Heap bytes this scan's chunks take at once, roughly: what one worker holds while it runs. */
-    long heapEstimate() {
+    /**
+     * Heap bytes this scan's chunks take at once, roughly: what one worker holds while it runs. 0 for a row group
+     * whose statistics exclude the month (it is skipped unread).
+     */
+    @Override
+    public long heapEstimate() {
+        if (window.excludes(columns.billingPeriod(), file.statistics(rowGroup, columns.billingPeriod()))) {
+            return 0;
+        }
         long bytes = file.decodedSizeEstimate(rowGroup, columns.billingPeriod());
         for (ParquetColumn column : columns.strings().values()) {
             bytes += file.decodedSizeEstimate(rowGroup, column);
@@ -63,7 +69,13 @@ final class RowGroupScan {
         return bytes + file.rowGroupRowCount(rowGroup); // the in-month flags
     }
 
-    void into(MonthAccumulator accumulator, ReadBuffers buffers) throws IOException {
+    /**
+     * Adds the row group's line items of the month to {@code accumulator}.
+     *
+     * @param buffers the worker's reusable arrays (the chunks read here are dead once this returns)
+     */
+    @Override
+    public void into(MonthAccumulator accumulator, ReadBuffers buffers) throws IOException {
         this.buffers = buffers;
         ParquetColumn billingColumn = columns.billingPeriod();
         if (window.excludes(billingColumn, file.statistics(rowGroup, billingColumn))) {

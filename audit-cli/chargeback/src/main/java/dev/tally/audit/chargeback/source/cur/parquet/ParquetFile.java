@@ -191,7 +191,6 @@ public final class ParquetFile implements AutoCloseable {
         return group(rowGroup).numRows();
     }
 
-    /** The chunk's statistics, decoded; empty when the file wrote none for it. */
     /**
      * Roughly how many heap bytes {@link #read} needs for this chunk: its compressed bytes plus four arrays of its
      * entry count (levels, ids or values, null flags). For sizing work before reading, not exact.
@@ -201,6 +200,7 @@ public final class ParquetFile implements AutoCloseable {
         return chunk.totalCompressedSize() + chunk.numValues() * 21L;
     }
 
+    /** The chunk's statistics, decoded; empty when the file wrote none for it. */
     public Optional<ColumnStatistics> statistics(int rowGroup, ParquetColumn column) {
         ChunkMetadata chunk = chunk(rowGroup, column);
         if (chunk.statistics() == null) {
@@ -244,7 +244,7 @@ public final class ParquetFile implements AutoCloseable {
             throw new IOException("Corrupt Parquet file: " + where + " claims bytes " + start + ".." + (start + length)
                     + " outside the file's " + fileSize + " bytes");
         }
-        ReadBuffers.ColumnArrays arrays = buffers == null ? null : buffers.column(column.index());
+        ReadBuffers.ColumnArrays arrays = buffers == null ? null : buffers.column(column.dottedPath());
         PageDecompressor decompressor = arrays == null
                 ? PageDecompressor.forCodec(chunk.codec(), column.dottedPath())
                 : arrays.decompressor(chunk.codec(), column.dottedPath());

@@ -9,14 +9,15 @@ import java.util.Map;
  * and the heap high). Not thread-safe: one per thread.
  *
  * <p>A chunk read with these buffers shares its arrays with them: it is valid until the next read of the same column
- * index with the same buffers, and its arrays may be longer than {@link ColumnChunk#size()}.
+ * path with the same buffers, and its arrays may be longer than {@link ColumnChunk#size()}.
  */
 public final class ReadBuffers {
-    private final Map<Integer, ColumnArrays> columns = new HashMap<>();
+    private final Map<String, ColumnArrays> columns = new HashMap<>();
     private byte[] raw = new byte[0];
 
-    ColumnArrays column(int index) {
-        return columns.computeIfAbsent(index, i -> new ColumnArrays());
+    /** By column path, so the same column of files with different schemas shares one set of arrays. */
+    ColumnArrays column(String path) {
+        return columns.computeIfAbsent(path, p -> new ColumnArrays());
     }
 
     /** A buffer for a chunk's compressed bytes, at least {@code length} long. */
