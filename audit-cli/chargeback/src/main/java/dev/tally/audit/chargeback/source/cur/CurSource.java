@@ -5,6 +5,7 @@ import dev.tally.audit.chargeback.model.CostMetric;
 import dev.tally.audit.chargeback.model.CostRow;
 import dev.tally.audit.chargeback.model.CostSource;
 import dev.tally.audit.chargeback.model.MonthlyCost;
+import dev.tally.audit.chargeback.source.cur.direct.BillingPeriods;
 import dev.tally.audit.chargeback.source.cur.direct.DirectParquetAggregator;
 import dev.tally.audit.chargeback.source.cur.parquet.UnsupportedParquetException;
 import dev.tally.audit.common.cli.ExitCode;
@@ -24,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Costs from a CUR 2.0 export (AWS Data Exports; Parquet or gzipped CSV), aggregated by embedded DuckDB. The month is
@@ -144,7 +147,7 @@ public final class CurSource implements CostSource {
             throws SQLException {
         if (aggregate.lineItems() == 0) {
             throw UserFacingException.usage("the CUR " + describe(files) + " has no line items for " + month
-                    + " (billing periods present: " + billingPeriods(duckdb.get())
+                    + " (billing periods present: " + billingPeriods(duckdb, files, aggregate)
                     + "): pick one of those months or add that month's export");
         }
         if (aggregate.currencies().size() > 1) {
@@ -215,6 +218,21 @@ public final class CurSource implements CostSource {
                     + ". Use one of those (the user_ prefix may be left out), or activate the tag as a"
                     + " cost allocation tag in the Billing console.");
         }
+    }
+
+    /** The months present: from the Parquet footers and billing column when the direct reader served, else SQL. */
+    private static String billingPeriods(LazyDuckDb duckdb, CurFiles files, CurMonthAggregate aggregate)
+            throws SQLException {
+        if (aggregate.engine().equals(DirectParquetAggregator.ENGINE)) {
+            try {
+                SortedSet<YearMonth> months = BillingPeriods.of(files.files());
+                return months.isEmpty() ? "none" : months.stream().map(YearMonth::toString)
+                        .collect(Collectors.joining(", "));
+            } catch (UnsupportedParquetException | IOException e) {
+                // DuckDB lists them below.
+            }
+        }
+        return billingPeriods(duckdb.get());
     }
 
     private static String billingPeriods(Connection duckdb) throws SQLException {

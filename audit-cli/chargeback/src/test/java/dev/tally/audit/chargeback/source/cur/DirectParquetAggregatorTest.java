@@ -179,6 +179,27 @@ class DirectParquetAggregatorTest {
     }
 
     @Test
+    @DisplayName("the billing months present (for the empty-month message) are DuckDB's, from statistics or data")
+    void billingPeriodsAsSql() throws Exception {
+        Path mixed = write("mixed.parquet", select("DOUBLE", "TIMESTAMP"), ", ROW_GROUP_SIZE 4096");
+        Path sorted = write("sorted.parquet", "SELECT * FROM (" + select("DOUBLE", "TIMESTAMP_MS")
+                + ") ORDER BY bill_billing_period_start_date", ", ROW_GROUP_SIZE 2048");
+        for (Path file : List.of(mixed, sorted)) {
+            java.util.SortedSet<YearMonth> sql = new TreeSet<>();
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement statement = duckdb.createStatement();
+                    var rs = statement.executeQuery("SELECT DISTINCT strftime(CAST(bill_billing_period_start_date"
+                            + " AS TIMESTAMP), '%Y-%m') FROM '" + file + "'")) {
+                while (rs.next()) {
+                    sql.add(YearMonth.parse(rs.getString(1)));
+                }
+            }
+            assertThat(sql).containsExactly(YearMonth.of(2025, 9), OCTOBER, YearMonth.of(2025, 11));
+            assertThat(dev.tally.audit.chargeback.source.cur.direct.BillingPeriods.of(List.of(file))).isEqualTo(sql);
+        }
+    }
+
+    @Test
     @DisplayName("a month with no line items: nothing, like the SQL")
     void emptyMonth() throws Exception {
         Path file = write("cur.parquet", select("DOUBLE", "TIMESTAMP"), "");

@@ -33,17 +33,7 @@ record CurFileColumns(ParquetColumn billingPeriod, Map<String, ParquetColumn> st
             RI_EFFECTIVE, RI_UNUSED_UPFRONT, RI_UNUSED_RECURRING);
 
     static CurFileColumns resolve(ParquetFile file, CostMetric metric, boolean tagsRequested, Set<String> netColumns) {
-        ParquetColumn billing = required(file, BILLING_PERIOD_START);
-        boolean timestamp = switch (billing.type()) {
-            case INT64 -> billing.logical() == LogicalKind.TIMESTAMP;
-            case INT96 -> true;
-            case INT32 -> billing.logical() == LogicalKind.DATE;
-            default -> false;
-        };
-        if (!timestamp || billing.maxRepetitionLevel() > 0) {
-            throw new UnsupportedParquetException(BILLING_PERIOD_START + " stored as " + billing.type() + " "
-                    + billing.logical());
-        }
+        ParquetColumn billing = checkBillingPeriod(required(file, BILLING_PERIOD_START));
         Map<String, ParquetColumn> strings = new LinkedHashMap<>();
         for (String name : metric == CostMetric.UNBLENDED
                 ? List.of(ACCOUNT, PRODUCT_CODE, LINE_ITEM_TYPE, CURRENCY, INVOICE_ID)
@@ -91,6 +81,21 @@ record CurFileColumns(ParquetColumn billingPeriod, Map<String, ParquetColumn> st
                 }
             });
         }
+    }
+
+    /** The billing period as a timestamp or a date, the types {@link MonthWindow} converts like DuckDB's cast. */
+    static ParquetColumn checkBillingPeriod(ParquetColumn billing) {
+        boolean timestamp = switch (billing.type()) {
+            case INT64 -> billing.logical() == LogicalKind.TIMESTAMP;
+            case INT96 -> true;
+            case INT32 -> billing.logical() == LogicalKind.DATE;
+            default -> false;
+        };
+        if (!timestamp || billing.maxRepetitionLevel() > 0) {
+            throw new UnsupportedParquetException(BILLING_PERIOD_START + " stored as " + billing.type() + " "
+                    + billing.logical());
+        }
+        return billing;
     }
 
     private static ParquetColumn required(ParquetFile file, String name) {
