@@ -16,29 +16,52 @@ import java.util.Set;
  * The columns of the CUR files, read from each file's header (Parquet footer or CSV header) without scanning data, so
  * a file with missing columns, or one that is not a CUR file at all, is named before any work is done.
  *
- * @param columns     every column seen in any file, lower-case name to DuckDB type
- * @param tagEncoding how {@code resource_tags} is stored (a MAP in Parquet, JSON text in CSV)
+ * @param files each file's columns, lower-case name to DuckDB type, in file order
  */
-record CurSchema(Map<String, String> columns, TagEncoding tagEncoding) {
+record CurSchema(Map<Path, Map<String, String>> files) {
 
-    static CurSchema inspect(Connection duckdb, CurFiles files, Set<String> required) {
-        Map<String, String> union = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+    /** Reads every file's header; one that cannot be read is a usage error naming it. */
+    static CurSchema describe(Connection duckdb, CurFiles files) {
+        Map<Path, Map<String, String>> columns = new LinkedHashMap<>();
         for (Path file : files.files()) {
-            Map<String, String> columns = describe(duckdb, files.format(), file);
+            columns.put(file, describe(duckdb, files.format(), file));
+        }
+        return new CurSchema(columns);
+    }
+
+    /** {@link #describe} then {@link #require}. */
+    static CurSchema inspect(Connection duckdb, CurFiles files, Set<String> required) {
+        return describe(duckdb, files).require(required);
+    }
+
+    /** This schema, when every file has every {@code required} column; else a usage error listing them by file. */
+    CurSchema require(Set<String> required) {
+        List<String> problems = new ArrayList<>();
+        files.forEach((file, columns) -> {
             List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 problems.add(file + " lacks " + String.join(", ", missing));
             }
-            columns.forEach(union::putIfAbsent);
-        }
+        });
         if (!problems.isEmpty()) {
             throw UserFacingException.usage("not a CUR 2.0 export with the columns this report needs: "
                     + String.join("; ", problems)
                     + ". Export the 'Cost and Usage Report 2.0' table (AWS Data Exports) with these columns.");
         }
-        String tagsType = union.getOrDefault(CurColumns.RESOURCE_TAGS, "VARCHAR");
-        return new CurSchema(union, tagsType.startsWith("MAP") ? TagEncoding.MAP : TagEncoding.JSON_TEXT);
+        return this;
+    }
+
+    /** Every column seen in any file, lower-case name to DuckDB type (the first file's type). */
+    Map<String, String> columns() {
+        Map<String, String> union = new LinkedHashMap<>();
+        files.values().forEach(columns -> columns.forEach(union::putIfAbsent));
+        return union;
+    }
+
+    /** How {@code resource_tags} is stored (a MAP in Parquet, JSON text in CSV). */
+    TagEncoding tagEncoding() {
+        String tagsType = columns().getOrDefault(CurColumns.RESOURCE_TAGS, "VARCHAR");
+        return tagsType.startsWith("MAP") ? TagEncoding.MAP : TagEncoding.JSON_TEXT;
     }
 
     static String reader(CurFiles.Format format, List<Path> files) {

@@ -67,11 +67,11 @@ public final class CurSource implements CostSource {
         CurFiles files = CurFiles.resolve(inputs);
         List<CurTag> tags = tagKeys.stream().map(CurTag::of).toList();
         // DuckDB starts only when needed: for CSV, as the fallback, or to explain an empty month or an unknown tag.
-        try (LazyDuckDb duckdb = new LazyDuckDb(this::open)) {
+        try (LazyDuckDb duckdb = new LazyDuckDb(() -> open(files))) {
             CurMonthAggregate aggregate = aggregate(duckdb, files, month, metric, tags);
             String currency = checkTotal(duckdb, aggregate, month, files);
             List<CostRow> rows = rows(aggregate, tags, currency);
-            checkTagKeysExist(duckdb, tags, rows, files);
+            checkTagKeysExist(duckdb, tags, rows);
             MonthlyCost cost = new MonthlyCost(month, metric, rows, aggregate.total(), currency,
                     aggregate.uninvoicedLineItems() == 0, "CUR " + describe(files) + ", " + engineNote(aggregate));
             return new CurLoad(cost, aggregate.lineItems(), aggregate.engine());
@@ -101,13 +101,13 @@ public final class CurSource implements CostSource {
                 engineName += " (direct Parquet reader: cannot read: " + e.getMessage() + ")";
             }
         }
-        Connection connection = duckdb.get();
-        CurSchema schema = CurSchema.inspect(connection, files, CurColumns.required(metric, !tags.isEmpty()));
+        LazyDuckDb.Session session = duckdb.get();
+        CurSchema schema = session.schema().require(CurColumns.required(metric, !tags.isEmpty()));
         Set<String> net = new TreeSet<>(CurColumns.NET_COLUMNS);
         net.retainAll(schema.columns().keySet());
         CurAggregationQuery query = new CurAggregationQuery(SqlDialect.DUCKDB, "cur", month, metric, tags,
                 schema.tagEncoding(), net);
-        return SqlMonthAggregator.aggregate(connection, query, engineName);
+        return SqlMonthAggregator.aggregate(session.connection(), query, engineName);
     }
 
     /** How the figures were computed, for the report's source line (provenance finance can read). */
@@ -116,16 +116,15 @@ public final class CurSource implements CostSource {
                 : aggregate.engine().replaceFirst("^duckdb", "aggregated by DuckDB");
     }
 
-    /** An in-memory DuckDB with the settings and the view {@code cur} over the files (each file's header checked). */
-    private Connection open() throws SQLException {
-        CurFiles files = CurFiles.resolve(inputs);
+    /** An in-memory DuckDB with the settings, each file's columns, and the view {@code cur} over the files. */
+    private LazyDuckDb.Session open(CurFiles files) throws SQLException {
         Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try {
             configure(duckdb);
             // Each file's header first, so a broken file is named on its own rather than by the view over all.
-            CurSchema.inspect(duckdb, files, Set.of());
+            CurSchema schema = CurSchema.describe(duckdb, files);
             execute(duckdb, "CREATE VIEW cur AS SELECT * FROM " + CurSchema.reader(files.format(), files.files()));
-            return duckdb;
+            return new LazyDuckDb.Session(duckdb, schema);
         } catch (SQLException | RuntimeException e) {
             duckdb.close();
             throw e;
@@ -192,7 +191,7 @@ public final class CurSource implements CostSource {
     }
 
     /** A requested key that tags nothing is either a typo or a tag not activated for cost allocation: say which. */
-    private static void checkTagKeysExist(LazyDuckDb lazy, List<CurTag> tags, List<CostRow> rows, CurFiles files)
+    private static void checkTagKeysExist(LazyDuckDb lazy, List<CurTag> tags, List<CostRow> rows)
             throws SQLException {
         List<CurTag> unseen = tags.stream()
                 .filter(tag -> rows.stream().noneMatch(row -> row.tags().containsKey(tag.requested())))
@@ -200,8 +199,9 @@ public final class CurSource implements CostSource {
         if (unseen.isEmpty()) {
             return;
         }
-        Connection duckdb = lazy.get();
-        TagEncoding encoding = CurSchema.inspect(duckdb, files, Set.of(CurColumns.RESOURCE_TAGS)).tagEncoding();
+        // Reached only after an aggregation that read resource_tags, so every file has it.
+        Connection duckdb = lazy.get().connection();
+        TagEncoding encoding = lazy.get().schema().tagEncoding();
         String keysOf = encoding == TagEncoding.MAP ? "map_keys(resource_tags)" : "json_keys(resource_tags)";
         Set<String> known = new TreeSet<>();
         try (Statement statement = duckdb.createStatement();
@@ -232,7 +232,7 @@ public final class CurSource implements CostSource {
                 // DuckDB lists them below.
             }
         }
-        return billingPeriods(duckdb.get());
+        return billingPeriods(duckdb.get().connection());
     }
 
     private static String billingPeriods(Connection duckdb) throws SQLException {

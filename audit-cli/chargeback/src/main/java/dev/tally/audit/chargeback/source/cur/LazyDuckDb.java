@@ -4,34 +4,43 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A DuckDB connection opened on first use: a report the direct Parquet reader serves never starts DuckDB at all,
- * yet the SQL fallback and the explanations of an empty month or an unknown tag key can still reach it.
+ * A DuckDB session over the CUR files, opened on first use: a report the direct Parquet reader serves never starts
+ * DuckDB at all, yet the SQL fallback and the explanations of an empty month or an unknown tag key can still reach it.
  */
 final class LazyDuckDb implements AutoCloseable {
-    /** Opens the connection (configured, with the view {@code cur}). */
+    /**
+     * An open session.
+     *
+     * @param connection configured, with the view {@code cur} over the files
+     * @param schema     the files' columns, read once when the session opened
+     */
+    record Session(Connection connection, CurSchema schema) {
+    }
+
+    /** Opens the session. */
     @FunctionalInterface
     interface Opener {
-        Connection open() throws SQLException;
+        Session open() throws SQLException;
     }
 
     private final Opener opener;
-    private Connection connection;
+    private Session session;
 
     LazyDuckDb(Opener opener) {
         this.opener = opener;
     }
 
-    Connection get() throws SQLException {
-        if (connection == null) {
-            connection = opener.open();
+    Session get() throws SQLException {
+        if (session == null) {
+            session = opener.open();
         }
-        return connection;
+        return session;
     }
 
     @Override
     public void close() throws SQLException {
-        if (connection != null) {
-            connection.close();
+        if (session != null) {
+            session.connection().close();
         }
     }
 }
