@@ -6,15 +6,12 @@ import dev.tally.audit.chargeback.source.cur.parquet.ColumnChunk;
 import dev.tally.audit.chargeback.source.cur.parquet.ColumnStatistics;
 import dev.tally.audit.chargeback.source.cur.parquet.ParquetColumn;
 import dev.tally.audit.chargeback.source.cur.parquet.ParquetFile;
-import dev.tally.audit.chargeback.source.cur.parquet.PhysicalType;
-import dev.tally.audit.chargeback.source.cur.parquet.UnsupportedParquetException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -28,17 +25,13 @@ public final class BillingPeriods {
     private BillingPeriods() {
     }
 
-    /** @throws UnsupportedParquetException when a file's billing period column is not one the reader converts */
+    /** @throws dev.tally.audit.chargeback.source.cur.parquet.UnsupportedParquetException when a file's billing period column is not one the reader converts */
     public static SortedSet<YearMonth> of(List<Path> files) throws IOException {
         SortedSet<YearMonth> months = new TreeSet<>();
         for (Path path : files) {
             try (ParquetFile file = ParquetFile.open(path)) {
-                ParquetColumn column = file.leafColumns().stream()
-                        .filter(c -> c.path().size() == 1
-                                && c.path().get(0).toLowerCase(Locale.ROOT).equals(BILLING_PERIOD_START))
-                        .findFirst()
-                        .orElseThrow(() -> new UnsupportedParquetException(BILLING_PERIOD_START + " is missing"));
-                CurFileColumns.checkBillingPeriod(column);
+                ParquetColumn column = CurFileColumns.checkBillingPeriod(CurFileColumns.required(file,
+                        BILLING_PERIOD_START));
                 for (int rowGroup = 0; rowGroup < file.rowGroupCount(); rowGroup++) {
                     Optional<YearMonth> single = singleMonth(column, file.statistics(rowGroup, column));
                     if (single.isPresent()) {
@@ -53,13 +46,16 @@ public final class BillingPeriods {
     }
 
     private static Optional<YearMonth> singleMonth(ParquetColumn column, Optional<ColumnStatistics> statistics) {
-        if (statistics.isEmpty() || column.type() == PhysicalType.INT96 || statistics.get().minLong().isEmpty()
-                || statistics.get().maxLong().isEmpty() || statistics.get().nullCount() != 0) {
+        // Only a chunk known to hold no NULL is taken from its statistics alone; any other is read.
+        if (statistics.isEmpty() || statistics.get().nullCount() != 0) {
             return Optional.empty();
         }
-        YearMonth first = month(MonthWindow.toMicros(column, statistics.get().minLong().getAsLong()));
-        YearMonth last = month(MonthWindow.toMicros(column, statistics.get().maxLong().getAsLong()));
-        return first.equals(last) ? Optional.of(first) : Optional.empty();
+        Optional<long[]> range = MonthWindow.range(column, statistics);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        YearMonth first = month(range.get()[0]);
+        return first.equals(month(range.get()[1])) ? Optional.of(first) : Optional.empty();
     }
 
     private static void addAll(ColumnChunk chunk, SortedSet<YearMonth> months) {

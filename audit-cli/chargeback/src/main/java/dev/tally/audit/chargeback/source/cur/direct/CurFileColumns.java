@@ -98,7 +98,8 @@ record CurFileColumns(ParquetColumn billingPeriod, Map<String, ParquetColumn> st
         return billing;
     }
 
-    private static ParquetColumn required(ParquetFile file, String name) {
+    /** A top-level column the file must have (else the attempt ends: DuckDB's schema check names it). */
+    static ParquetColumn required(ParquetFile file, String name) {
         return flat(file, name).orElseThrow(() -> missing(name));
     }
 

@@ -47,15 +47,24 @@ final class MonthWindow {
 
     /** Whether a row group's min/max statistics prove it holds no line item of the month. */
     boolean excludes(ParquetColumn column, Optional<ColumnStatistics> statistics) {
-        // INT96 has no defined sort order: its statistics prove nothing.
+        return range(column, statistics)
+                .map(micros -> micros[1] < startMicros || micros[0] >= endMicros)
+                .orElse(false);
+    }
+
+    /**
+     * The first and last billing period of a row group in epoch microseconds, from its statistics; empty when they
+     * are absent or, for INT96 (which has no defined sort order), prove nothing.
+     */
+    static Optional<long[]> range(ParquetColumn column, Optional<ColumnStatistics> statistics) {
         if (statistics.isEmpty() || column.type() == PhysicalType.INT96) {
-            return false;
+            return Optional.empty();
         }
         ColumnStatistics stats = statistics.get();
         if (stats.minLong().isEmpty() || stats.maxLong().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        return toMicros(column, stats.maxLong().getAsLong()) < startMicros
-                || toMicros(column, stats.minLong().getAsLong()) >= endMicros;
+        return Optional.of(new long[] {toMicros(column, stats.minLong().getAsLong()),
+                toMicros(column, stats.maxLong().getAsLong())});
     }
 }

@@ -33,6 +33,8 @@ final class RowGroupScan implements ScanTask {
     private final CostMetric metric;
     private final List<CurTag> tags;
     private final StringIds ids;
+    /** Whether the row group's statistics prove it holds none of the month (then it is never read). */
+    private final boolean excluded;
     private ReadBuffers buffers;
 
     RowGroupScan(ParquetFile file, int rowGroup, CurFileColumns columns, MonthWindow window, CostMetric metric,
@@ -44,6 +46,7 @@ final class RowGroupScan implements ScanTask {
         this.metric = metric;
         this.tags = tags;
         this.ids = ids;
+        this.excluded = window.excludes(columns.billingPeriod(), file.statistics(rowGroup, columns.billingPeriod()));
     }
 
     /**
@@ -52,7 +55,7 @@ final class RowGroupScan implements ScanTask {
      */
     @Override
     public long heapEstimate() {
-        if (window.excludes(columns.billingPeriod(), file.statistics(rowGroup, columns.billingPeriod()))) {
+        if (excluded) {
             return 0;
         }
         long bytes = file.decodedSizeEstimate(rowGroup, columns.billingPeriod());
@@ -77,10 +80,10 @@ final class RowGroupScan implements ScanTask {
     @Override
     public void into(MonthAccumulator accumulator, ReadBuffers buffers) throws IOException {
         this.buffers = buffers;
-        ParquetColumn billingColumn = columns.billingPeriod();
-        if (window.excludes(billingColumn, file.statistics(rowGroup, billingColumn))) {
+        if (excluded) {
             return;
         }
+        ParquetColumn billingColumn = columns.billingPeriod();
         int rows = (int) file.rowGroupRowCount(rowGroup);
         boolean[] inMonth = inMonth(flat(read(billingColumn)), rows);
         if (inMonth == null) {
