@@ -45,16 +45,26 @@ final class CostExpression {
         }
         boolean net = metric == CostMetric.NET_AMORTIZED;
         String otherwise = pick(net, NET_UNBLENDED, UNBLENDED);
-        return "CASE " + LINE_ITEM_TYPE
-                + WHEN + "'SavingsPlanCoveredUsage' THEN " + pick(net, SP_NET_EFFECTIVE, SP_EFFECTIVE)
-                + WHEN + "'SavingsPlanRecurringFee' THEN " + money(SP_TOTAL_COMMITMENT) + " - " + money(SP_USED_COMMITMENT)
-                + WHEN + "'SavingsPlanNegation' THEN 0"
-                + WHEN + "'SavingsPlanUpfrontFee' THEN 0"
-                + WHEN + "'DiscountedUsage' THEN " + pick(net, RI_NET_EFFECTIVE, RI_EFFECTIVE)
-                + WHEN + "'RIFee' THEN " + pick(net, RI_NET_UNUSED_UPFRONT, RI_UNUSED_UPFRONT) + " + "
-                + pick(net, RI_NET_UNUSED_RECURRING, RI_UNUSED_RECURRING)
-                + WHEN + "'Fee' THEN CASE WHEN COALESCE(" + RI_ARN + ", '') <> '' THEN 0 ELSE " + otherwise + " END"
-                + "\n      ELSE " + otherwise + "\n    END";
+        StringBuilder sql = new StringBuilder("CASE " + LINE_ITEM_TYPE);
+        for (CostArm arm : CostArm.values()) {
+            for (String type : arm.lineItemTypes()) {
+                sql.append(WHEN).append(SqlDialect.literal(type)).append(" THEN ").append(arm(arm, net, otherwise));
+            }
+        }
+        return sql.append("\n      ELSE ").append(otherwise).append("\n    END").toString();
+    }
+
+    private String arm(CostArm arm, boolean net, String otherwise) {
+        return switch (arm) {
+            case SAVINGS_PLAN_COVERED_USAGE -> pick(net, SP_NET_EFFECTIVE, SP_EFFECTIVE);
+            case SAVINGS_PLAN_RECURRING_FEE -> money(SP_TOTAL_COMMITMENT) + " - " + money(SP_USED_COMMITMENT);
+            case ZERO -> "0";
+            case DISCOUNTED_USAGE -> pick(net, RI_NET_EFFECTIVE, RI_EFFECTIVE);
+            case RI_FEE -> pick(net, RI_NET_UNUSED_UPFRONT, RI_UNUSED_UPFRONT) + " + "
+                    + pick(net, RI_NET_UNUSED_RECURRING, RI_UNUSED_RECURRING);
+            case FEE -> "CASE WHEN COALESCE(" + RI_ARN + ", '') <> '' THEN 0 ELSE " + otherwise + " END";
+            case OTHERWISE -> otherwise;
+        };
     }
 
     private String pick(boolean net, String netColumn, String grossColumn) {

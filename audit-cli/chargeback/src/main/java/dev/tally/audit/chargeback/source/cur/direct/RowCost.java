@@ -1,6 +1,7 @@
 package dev.tally.audit.chargeback.source.cur.direct;
 
 import dev.tally.audit.chargeback.model.CostMetric;
+import dev.tally.audit.chargeback.source.cur.CostArm;
 
 /**
  * The cost of one line item in one {@link CostMetric}, over the cost columns of one row group: the Java twin of

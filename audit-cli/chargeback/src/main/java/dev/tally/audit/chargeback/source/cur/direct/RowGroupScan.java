@@ -3,6 +3,7 @@ package dev.tally.audit.chargeback.source.cur.direct;
 import static dev.tally.audit.chargeback.source.cur.CurColumns.*;
 
 import dev.tally.audit.chargeback.model.CostMetric;
+import dev.tally.audit.chargeback.source.cur.CostArm;
 import dev.tally.audit.chargeback.source.cur.CurTag;
 import dev.tally.audit.chargeback.source.cur.parquet.ColumnChunk;
 import dev.tally.audit.chargeback.source.cur.parquet.ParquetColumn;
