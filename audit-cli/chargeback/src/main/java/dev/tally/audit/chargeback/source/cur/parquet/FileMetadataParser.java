@@ -39,27 +39,12 @@ final class FileMetadataParser {
             last = in.fieldId();
             int type = in.fieldType();
             switch (last) {
-                case 2 -> {
-                    in.expect(type, LIST);
-                    int size = in.readListSize();
-                    schema = new ArrayList<>(size);
-                    for (int i = 0; i < size; i++) {
-                        schema.add(schemaElement());
-                    }
-                }
+                case 2 -> schema = in.readList(type, this::schemaElement);
                 case 3 -> {
                     in.expect(type, I64);
                     numRows = in.readI64();
                 }
-                case 4 -> {
-                    in.expect(type, LIST);
-                    int size = in.readListSize();
-                    List<RowGroup> groups = new ArrayList<>(size);
-                    for (int i = 0; i < size; i++) {
-                        groups.add(rowGroup());
-                    }
-                    rowGroups = groups;
-                }
+                case 4 -> rowGroups = in.readList(type, this::rowGroup);
                 case 8 -> {
                     encrypted = true;
                     in.skip(type);
@@ -206,15 +191,7 @@ final class FileMetadataParser {
             last = in.fieldId();
             int type = in.fieldType();
             switch (last) {
-                case 1 -> {
-                    in.expect(type, LIST);
-                    int size = in.readListSize();
-                    List<ChunkMetadata> chunks = new ArrayList<>(size);
-                    for (int i = 0; i < size; i++) {
-                        chunks.add(columnChunk());
-                    }
-                    columns = chunks;
-                }
+                case 1 -> columns = in.readList(type, this::columnChunk);
                 case 3 -> {
                     in.expect(type, I64);
                     numRows = in.readI64();
@@ -278,13 +255,7 @@ final class FileMetadataParser {
             int type = in.fieldType();
             switch (last) {
                 case 1 -> physical = i32(type);
-                case 3 -> {
-                    in.expect(type, LIST);
-                    int size = in.readListSize();
-                    for (int i = 0; i < size; i++) {
-                        path.add(in.readString());
-                    }
-                }
+                case 3 -> path.addAll(in.readList(type, in::readString));
                 case 4 -> codec = i32(type);
                 case 5 -> numValues = i64(type);
                 case 7 -> totalCompressed = i64(type);

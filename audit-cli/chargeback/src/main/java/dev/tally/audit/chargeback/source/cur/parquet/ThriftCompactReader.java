@@ -1,6 +1,9 @@
 package dev.tally.audit.chargeback.source.cur.parquet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A cursor over Thrift compact-protocol bytes, just enough to read Parquet's footer and page headers. Struct readers
@@ -144,6 +147,17 @@ final class ThriftCompactReader {
             throw new CorruptParquetException("thrift list of " + size + " elements cannot fit in its data");
         }
         return (int) size;
+    }
+
+    /** Reads a field of wire type {@code fieldType}, which must be a list, element by element. */
+    <T> List<T> readList(int fieldType, Supplier<T> element) {
+        expect(fieldType, LIST);
+        int size = readListSize();
+        List<T> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(element.get());
+        }
+        return list;
     }
 
     int listElementType() {
