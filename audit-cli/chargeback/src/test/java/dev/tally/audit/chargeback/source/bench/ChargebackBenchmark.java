@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The chargeback benchmark: for each size, a synthetic CUR month in Parquet, then (a) the CUR source alone with the
@@ -78,27 +79,18 @@ public final class ChargebackBenchmark {
             Timings endToEnd = new Timings();
             CurLoad load = null;
             for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                long cpuStart = processCpuNanos();
-                load = source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
-                direct.add(System.nanoTime() - start, processCpuNanos() - cpuStart);
-                start = System.nanoTime();
-                cpuStart = processCpuNanos();
-                chargeback.produce(BenchCur.MONTH, CostMetric.AMORTIZED);
-                endToEnd.add(System.nanoTime() - start, processCpuNanos() - cpuStart);
+                load = direct.time(() -> source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
+                endToEnd.time(() -> chargeback.produce(BenchCur.MONTH, CostMetric.AMORTIZED));
             }
             // Peaks of the default path only: the DuckDB runs below would otherwise set them.
             long heapPeak = heapPeakBytes();
             Optional<Long> rssPeak = rssPeakKiB();
-            // The same month through DuckDB SQL, interleaved in the same run so the ratio sees the same machine load.
+            // The same month through DuckDB SQL, right after in the same process, so the ratio sees about the same load.
             duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
             Timings sql = new Timings();
             CurLoad sqlLoad = null;
             for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                long cpuStart = processCpuNanos();
-                sqlLoad = duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
-                sql.add(System.nanoTime() - start, processCpuNanos() - cpuStart);
+                sqlLoad = sql.time(() -> duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
             }
             if (!sqlLoad.cost().rows().equals(load.cost().rows())
                     || sqlLoad.cost().sourceTotal().compareTo(load.cost().sourceTotal()) != 0) {
@@ -158,9 +150,14 @@ public final class ChargebackBenchmark {
         private final List<Double> wall = new ArrayList<>();
         private final List<Double> cpu = new ArrayList<>();
 
-        void add(long wallNanos, long cpuNanos) {
-            wall.add(wallNanos / 1e9);
-            cpu.add(cpuNanos / 1e9);
+        /** Runs {@code work} once, recording its wall and process CPU seconds. */
+        <T> T time(Supplier<T> work) {
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            T result = work.get();
+            wall.add((System.nanoTime() - start) / 1e9);
+            cpu.add((processCpuNanos() - cpuStart) / 1e9);
+            return result;
         }
 
         double wallMedian() {
