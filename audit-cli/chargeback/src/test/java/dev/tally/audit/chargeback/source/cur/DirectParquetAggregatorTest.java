@@ -210,6 +210,20 @@ class DirectParquetAggregatorTest {
     }
 
     @Test
+    @DisplayName("a billing period stored as text, or resource_tags as JSON text, is refused, so DuckDB takes over")
+    void refusesTextPeriodsAndJsonTags() throws Exception {
+        Path textPeriod = write("text.parquet", "SELECT * REPLACE (strftime(bill_billing_period_start_date, "
+                + "'%Y-%m-%d') AS bill_billing_period_start_date) FROM (" + select("DOUBLE", "TIMESTAMP") + ")", "");
+        assertThatThrownBy(() -> direct(List.of(textPeriod), OCTOBER, CostMetric.UNBLENDED, TAGS, 2))
+                .isInstanceOf(UnsupportedParquetException.class)
+                .hasMessageContaining("bill_billing_period_start_date stored as BYTE_ARRAY");
+        Path jsonTags = write("json.parquet", "SELECT * REPLACE (CAST(to_json(resource_tags) AS VARCHAR) AS "
+                + "resource_tags) FROM (" + select("DOUBLE", "TIMESTAMP") + ")", "");
+        assertThatThrownBy(() -> direct(List.of(jsonTags), OCTOBER, CostMetric.UNBLENDED, TAGS, 2))
+                .isInstanceOf(UnsupportedParquetException.class).hasMessageContaining("resource_tags is not a map");
+    }
+
+    @Test
     @DisplayName("a column type it does not convert exactly (FLOAT costs) is refused, so DuckDB takes over")
     void refusesFloatCosts() throws Exception {
         Path file = write("cur.parquet", select("FLOAT", "TIMESTAMP"), "");

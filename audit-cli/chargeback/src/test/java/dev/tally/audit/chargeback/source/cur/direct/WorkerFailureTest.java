@@ -88,4 +88,23 @@ class WorkerFailureTest {
         assertThatThrownBy(() -> DirectParquetAggregator.run(monthWithOneFailing(() -> new IOException("bad page")),
                 3, 2)).isInstanceOf(IOException.class).hasMessage("bad page");
     }
+
+    @Test
+    @DisplayName("row groups needing more than half the heap are refused before any is read (DuckDB spills instead)")
+    void rowGroupsTooLargeForTheHeap() {
+        long tooLarge = Runtime.getRuntime().maxMemory() / 2 + 1;
+        ScanTask huge = new ScanTask() {
+            @Override
+            public long heapEstimate() {
+                return tooLarge;
+            }
+
+            @Override
+            public void into(MonthAccumulator accumulator, ReadBuffers buffers) {
+                throw new AssertionError("must not be read");
+            }
+        };
+        assertThatThrownBy(() -> DirectParquetAggregator.run(List.of(huge), 3, 2))
+                .isInstanceOf(UnsupportedParquetException.class).hasMessageContaining("MiB of heap each");
+    }
 }
