@@ -28,7 +28,7 @@ import software.amazon.awscdk.services.sns.Topic;
 @DisplayName("README composition example")
 class ReadmeExampleTest {
 
-  // --- begin README example (keep in step with README.md) ---
+  // --- begin README example (keep in step with docs/constructs.md) ---
   static RenewalPipeline renewalsFor(Stack stack, Code functionCode, IRole billingBackEnd) {
     // Alarms go to a topic with a customer-managed key that CloudWatch may use (the AWS-managed SNS key cannot).
     Key alarmKey = Key.Builder.create(stack, "AlarmKey").enableKeyRotation(true).build();
@@ -88,7 +88,7 @@ class ReadmeExampleTest {
   @Test
   @DisplayName("the README shows exactly the code of this test")
   void readmeMatchesThisCode() throws Exception {
-    java.nio.file.Path readme = java.nio.file.Path.of("../README.md");
+    java.nio.file.Path readme = java.nio.file.Path.of("../docs/constructs.md");
     java.nio.file.Path self = java.nio.file.Path.of(
         "src/test/java/dev/tally/constructs/renewal/ReadmeExampleTest.java");
     String source = java.nio.file.Files.readString(self);
