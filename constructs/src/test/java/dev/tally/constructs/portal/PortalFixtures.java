@@ -37,6 +37,15 @@ final class PortalFixtures {
         .importFunctionCode(placeholderCode());
   }
 
+  /** A map of alternating keys and values, for template matchers with more than ten properties. */
+  static java.util.Map<String, Object> props(Object... keysAndValues) {
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   static void addNagPacks(Stack stack) {
     Aspects.of(stack).add(new AwsSolutionsChecks());
     Aspects.of(stack).add(new ServerlessChecks());
