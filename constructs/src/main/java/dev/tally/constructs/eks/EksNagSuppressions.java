@@ -31,12 +31,12 @@ final class EksNagSuppressions {
     }
   }
 
-  /** Outside production (or when asked for) operators reach the API over the internet, authenticated by IAM. */
+  /** Outside production operators reach the API over the internet, authenticated by IAM. */
   static void publicEndpoint(Cluster cluster) {
     NagSuppressions.addResourceSuppressions(cluster, List.of(NagPackSuppression.builder()
         .id("AwsSolutions-EKS1")
-        .reason("The public endpoint is chosen (endpointAccess) or the non-production default: every request is"
-            + " still authenticated by IAM and authorized by access entries; production defaults to private.")
+        .reason("Outside production the API endpoint may be public: every request is still authenticated by IAM and"
+            + " authorized by access entries; production defaults to private and reports a public endpoint.")
         .build()), true);
   }
 }
