@@ -51,7 +51,7 @@ public final class WorkerThroughputBenchmark {
     // DynamoDB Local drops this file into the working directory even in memory; remove it again if it was ours.
     Path metadata = Path.of("dynamodb-local-metadata.json");
     boolean metadataExisted = Files.exists(metadata);
-    try (LocalPeers peers = new LocalPeers()) {
+    try (LocalPeers peers = LocalPeers.start()) {
       DynamoDbClient dynamoDb = peers.dynamoDb();
       String table = RenewalTables.create(dynamoDb, "bench");
       StructuredLog quiet = new StructuredLog(line -> { }, Clock.systemUTC());
