@@ -1,7 +1,5 @@
 package dev.tally.functions.support;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -48,17 +46,11 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
   private final MotoServer moto;
   private final SQSRestServer elasticMq;
   private final URI elasticMqEndpoint;
-  // Until the handler tests move to moto (next commits), DynamoDB still comes from DynamoDB Local.
-  private final DynamoDBProxyServer dynamoDbLocal;
-  private final URI dynamoDbLocalEndpoint;
 
-  private LocalPeers(MotoServer moto, SQSRestServer elasticMq, URI elasticMqEndpoint,
-      DynamoDBProxyServer dynamoDbLocal, URI dynamoDbLocalEndpoint) {
+  private LocalPeers(MotoServer moto, SQSRestServer elasticMq, URI elasticMqEndpoint) {
     this.moto = moto;
     this.elasticMq = elasticMq;
     this.elasticMqEndpoint = elasticMqEndpoint;
-    this.dynamoDbLocal = dynamoDbLocal;
-    this.dynamoDbLocalEndpoint = dynamoDbLocalEndpoint;
   }
 
   /**
@@ -71,24 +63,21 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
     try {
       SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
       int port = elasticMq.waitUntilStarted().localAddress().getPort();
-      int dynamoDbPort = MotoServer.freePort();
-      DynamoDBProxyServer dynamoDbLocal = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-port", Integer.toString(dynamoDbPort)});
-      dynamoDbLocal.start();
-      return new LocalPeers(moto, elasticMq, URI.create("http://127.0.0.1:" + port), dynamoDbLocal,
-          URI.create("http://127.0.0.1:" + dynamoDbPort));
+      return new LocalPeers(moto, elasticMq, URI.create("http://127.0.0.1:" + port));
     } catch (RuntimeException e) {
       moto.close();
       throw e;
-    } catch (Exception e) {
-      moto.close();
-      throw new IllegalStateException("could not start DynamoDB Local", e);
     }
   }
 
   /** Where moto listens: the endpoint of every service it serves. */
   public URI motoEndpoint() {
     return moto.endpoint();
+  }
+
+  /** {@code moto <version>} of the running server. */
+  public String motoVersion() {
+    return moto.version();
   }
 
   /** moto's log file, to read when a request fails inside moto. */
@@ -98,7 +87,7 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
 
   /** Where DynamoDB (moto) listens. */
   public URI dynamoDbEndpoint() {
-    return dynamoDbLocalEndpoint;
+    return moto.endpoint();
   }
 
   /** Where the renewal queue's SQS (ElasticMQ) listens. */
@@ -108,12 +97,12 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
 
   /** A real DynamoDB client pointed at moto. */
   public DynamoDbClient dynamoDb() {
-    return client(DynamoDbClient.builder(), dynamoDbLocalEndpoint);
+    return motoClient(DynamoDbClient.builder());
   }
 
   /** A real DynamoDB Streams client pointed at moto. */
   public DynamoDbStreamsClient dynamoDbStreams() {
-    return client(DynamoDbStreamsClient.builder(), dynamoDbLocalEndpoint);
+    return motoClient(DynamoDbStreamsClient.builder());
   }
 
   /** A real SNS client pointed at moto. */
@@ -151,11 +140,6 @@ public final class LocalPeers implements ExtensionContext.Store.CloseableResourc
       elasticMq.stopAndWait();
     } finally {
       moto.close();
-      try {
-        dynamoDbLocal.stop();
-      } catch (Exception e) {
-        throw new IllegalStateException("could not stop DynamoDB Local", e);
-      }
     }
   }
 

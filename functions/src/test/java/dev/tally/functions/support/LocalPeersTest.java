@@ -8,10 +8,18 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The local-peers harness itself: moto starts, answers, logs under the build directory, stops, and says what to
  * install when it cannot start. */
@@ -27,8 +35,42 @@ class LocalPeersTest {
       assertThat(sns.createTopic(request -> request.name("harness")).topicArn())
           .startsWith("arn:aws:sns:us-east-1:" + LocalPeers.MOTO_ACCOUNT + ":");
     }
+    assertThat(peers.motoVersion()).matches("moto \\d+\\.\\d+\\.\\d+.*");
     assertThat(peers.motoLog()).isRegularFile()
         .hasParent(LocalPeers.buildDirectory().resolve("local-peers"));
+  }
+
+  @Test
+  void concurrentConditionalWritesToOneItemPassTheirConditionOnceAsInDynamoDb(LocalPeers peers) throws Exception {
+    try (var dynamoDb = peers.dynamoDb()) {
+      String table = RenewalTables.create(dynamoDb, "harness-atomic");
+      Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("item"), "sk", AttributeValue.fromS("x"));
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<Boolean>> writes = new ArrayList<>();
+      try {
+        for (int i = 0; i < 32; i++) {
+          writes.add(pool.submit(() -> {
+            try {
+              dynamoDb.updateItem(request -> request.tableName(table).key(key)
+                  .updateExpression("ADD credits :one").conditionExpression("attribute_not_exists(credits)")
+                  .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+              return true;
+            } catch (ConditionalCheckFailedException e) {
+              return false;
+            }
+          }));
+        }
+        int passed = 0;
+        for (Future<Boolean> write : writes) {
+          passed += write.get() ? 1 : 0;
+        }
+        assertThat(passed).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(dynamoDb.getItem(request -> request.tableName(table).key(key)).item().get("credits").n())
+          .isEqualTo("1");
+    }
   }
 
   @Test
@@ -43,7 +85,7 @@ class LocalPeersTest {
 
   @Test
   void aMissingInterpreterNamesTheInstallCommandInOneLine(@TempDir Path logs) {
-    assertThatThrownBy(() -> MotoServer.start("/nonexistent/python3", "moto.server", logs))
+    assertThatThrownBy(() -> MotoServer.start(List.of("/nonexistent/python3"), logs))
         .isInstanceOf(LocalPeerUnavailableException.class)
         .hasMessageContaining("/nonexistent/python3 was not found")
         .hasMessageContaining("pip install 'moto[server]'")
@@ -52,10 +94,10 @@ class LocalPeersTest {
 
   @Test
   void aMissingModuleNamesTheInstallCommandInOneLine(@TempDir Path logs) {
-    // The real interpreter, asked for a module it does not have: what a machine without moto answers.
-    assertThatThrownBy(() -> MotoServer.start("python3", "moto_not_installed.server", logs))
+    // The real interpreter without its site-packages (-S): what a machine without moto answers.
+    assertThatThrownBy(() -> MotoServer.start(List.of("python3", "-S"), logs))
         .isInstanceOf(LocalPeerUnavailableException.class)
-        .hasMessageContaining("No module named 'moto_not_installed'")
+        .hasMessageContaining("No module named 'moto'")
         .hasMessageContaining("pip install 'moto[server]'")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }

@@ -1,6 +1,7 @@
 package dev.tally.functions.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
@@ -9,14 +10,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One moto server ({@code python3 -m moto.server}, Apache-2.0) as a child process on a free loopback port: the open
- * peer that speaks the genuine DynamoDB, DynamoDB Streams, SNS, SQS and S3 wire protocols to the real SDK clients.
+ * One moto server (Apache-2.0) as a child process on a free loopback port: the open peer that speaks the genuine
+ * DynamoDB, DynamoDB Streams, SNS, SQS and S3 wire protocols to the real SDK clients. It is moto's own server
+ * application, run by {@value #LAUNCHER} so that it answers one request at a time: moto's threaded
+ * {@code python3 -m moto.server} lets two concurrent conditional writes to one item both pass their condition,
+ * which DynamoDB never does.
  *
  * <p>{@link #start} returns once the server answers HTTP, so the first request of a test never races its start-up.
  * Its output goes to {@code moto-<port>.log} in the given directory (under {@code target/}), which is where to look
@@ -31,6 +38,8 @@ public final class MotoServer implements AutoCloseable {
   public static final String PYTHON_PROPERTY = "tally.python";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final int PORT_ATTEMPTS = 3;
+  /** The launcher, a test resource next to this class: moto's own server app behind one lock (see the script). */
+  static final String LAUNCHER = "serial_moto_server.py";
 
   private final Process process;
   private final URI endpoint;
@@ -47,27 +56,31 @@ public final class MotoServer implements AutoCloseable {
 
   /** Starts moto with the interpreter named by {@value #PYTHON_PROPERTY} (default {@code python3}). */
   public static MotoServer start(Path logDirectory) {
-    return start(System.getProperty(PYTHON_PROPERTY, "python3"), "moto.server", logDirectory);
+    return start(List.of(System.getProperty(PYTHON_PROPERTY, "python3")), logDirectory);
   }
 
   /**
-   * Starts {@code python -m module} on a free loopback port and waits until it answers.
+   * Starts {@value #LAUNCHER} (moto's server, one request at a time) on a free loopback port and waits until it
+   * answers.
    *
-   * @param python the interpreter to run
-   * @param module the server module ({@code moto.server}; tests name a missing one to see the hint)
-   * @param logDirectory where the server's log is written
-   * @throws LocalPeerUnavailableException when the interpreter or the module is missing, or the server never answers
+   * @param python the interpreter and its options ({@code python3 -S} hides site-packages: a machine without moto)
+   * @param logDirectory where the launcher is copied and the server's log is written
+   * @throws LocalPeerUnavailableException when the interpreter or moto is missing, or the server never answers
    */
-  static MotoServer start(String python, String module, Path logDirectory) {
-    try {
+  static MotoServer start(List<String> python, Path logDirectory) {
+    Path launcher = logDirectory.resolve(LAUNCHER);
+    try (InputStream script = MotoServer.class.getResourceAsStream(LAUNCHER)) {
       Files.createDirectories(logDirectory);
+      Files.copy(Objects.requireNonNull(script, LAUNCHER + " is not on the test classpath"), launcher,
+          StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + logDirectory + " for the moto log", e);
+      throw new UncheckedIOException("cannot write " + launcher + " for moto", e);
     }
+    String interpreter = String.join(" ", python);
     for (int attempt = 1; ; attempt++) {
       int port = freePort();
       Path log = logDirectory.resolve("moto-" + port + ".log");
-      Process process = launch(python, module, port, log);
+      Process process = launch(python, launcher, port, log);
       Outcome outcome = awaitAnswer(process, port);
       if (outcome == Outcome.ANSWERING) {
         return new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
@@ -78,10 +91,10 @@ public final class MotoServer implements AutoCloseable {
         continue; // another process took the free port between our probe and moto's bind
       }
       if (output.contains("No module named")) {
-        throw new LocalPeerUnavailableException(firstLine(output, "No module named") + " for " + python
+        throw new LocalPeerUnavailableException(firstLine(output, "No module named") + " for " + interpreter
             + ": the tests need moto's server, install it with " + INSTALL_HINT);
       }
-      throw new LocalPeerUnavailableException("moto (" + python + " -m " + module + ") "
+      throw new LocalPeerUnavailableException("moto (" + interpreter + " " + launcher + ") "
           + (outcome == Outcome.EXITED ? "exited with " + process.exitValue() : "did not answer within "
               + START_TIMEOUT.toSeconds() + " s") + ", see " + log + "; if moto is missing: " + INSTALL_HINT);
     }
@@ -90,6 +103,11 @@ public final class MotoServer implements AutoCloseable {
   /** Base URL of the server, for {@code endpointOverride} and {@code aws.endpointUrl}. */
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** {@code moto <version>}, as the launcher reported it on its first log line. */
+  public String version() {
+    return read(log).lines().filter(line -> line.startsWith("moto ")).findFirst().orElse("moto (version unknown)");
   }
 
   /** The server's log file. */
@@ -108,15 +126,14 @@ public final class MotoServer implements AutoCloseable {
     }
   }
 
-  private static Process launch(String python, String module, int port, Path log) {
-    ProcessBuilder builder = new ProcessBuilder(List.of(python, "-u", "-m", module, "-H", "127.0.0.1", "-p",
-        Integer.toString(port)))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+  private static Process launch(List<String> python, Path launcher, int port, Path log) {
+    List<String> command = new ArrayList<>(python);
+    command.addAll(List.of("-u", launcher.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     try {
       return builder.start();
     } catch (IOException e) {
-      throw new LocalPeerUnavailableException(python + " was not found (" + e.getMessage().lines().findFirst()
+      throw new LocalPeerUnavailableException(python.get(0) + " was not found (" + e.getMessage().lines().findFirst()
           .orElse("") + "): the tests need Python 3 and moto's server, install them with " + INSTALL_HINT
           + " (or point -D" + PYTHON_PROPERTY + " at an interpreter that has it)");
     }
