@@ -16,7 +16,14 @@ public final class EnvironmentStage extends Stage {
     /** Construct id of the renewal stack inside the stage. */
     public static final String RENEWAL_STACK_ID = "Renewal";
 
+    /** Construct id of the customer portal stack inside the stage. */
+    public static final String PORTAL_STACK_ID = "Portal";
+    /** Construct id of the EKS platform stack inside the stage. */
+    public static final String PLATFORM_STACK_ID = "Platform";
+
     private final RenewalStack renewal;
+    private final PortalStack portal;
+    private final PlatformStack platform;
 
     public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings) {
         super(scope, sizing.stageId(), stageProps(settings));
@@ -25,6 +32,16 @@ public final class EnvironmentStage extends Stage {
                 .description("Tally renewal pipeline (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
                 .build(), sizing, settings.functionsJar());
+        this.portal = new PortalStack(this, PORTAL_STACK_ID, StackProps.builder()
+                .stackName(sizing.stackName("portal"))
+                .description("Tally customer portal (" + sizing.name() + ")")
+                .terminationProtection(sizing.production())
+                .build(), sizing, settings.functionsJar());
+        this.platform = new PlatformStack(this, PLATFORM_STACK_ID, StackProps.builder()
+                .stackName(sizing.stackName("platform"))
+                .description("Tally EKS platform (" + sizing.name() + ")")
+                .terminationProtection(sizing.production())
+                .build(), sizing);
         CostAllocationTags.applyTo(this, sizing, settings);
     }
 
@@ -38,5 +55,13 @@ public final class EnvironmentStage extends Stage {
 
     public RenewalStack getRenewal() {
         return renewal;
+    }
+
+    public PortalStack getPortal() {
+        return portal;
+    }
+
+    public PlatformStack getPlatform() {
+        return platform;
     }
 }

@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.Transition;
+import software.amazon.awscdk.services.s3.TransitionDefaultMinimumObjectSize;
 import software.constructs.Construct;
 
 /** The access-log bucket and the documents bucket with its archive lifecycle. */
@@ -42,6 +43,9 @@ final class PortalStorage {
         .encryptionKey(key)
         .serverAccessLogsBucket(logBucket)
         .serverAccessLogsPrefix("documents/")
+        // S3's own default, stated: objects under 128 KB stay where they are. Glacier classes bill every object as
+        // at least 128 KB and each transition costs a request, so moving a 50 KB invoice would cost more than it saves.
+        .transitionDefaultMinimumObjectSize(TransitionDefaultMinimumObjectSize.ALL_STORAGE_CLASSES_128_K)
         .lifecycleRules(List.of(
             LifecycleRule.builder()
                 .id("archive-documents")

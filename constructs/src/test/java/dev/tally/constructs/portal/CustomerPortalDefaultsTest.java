@@ -2,6 +2,8 @@ package dev.tally.constructs.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.tally.functions.portalimport.ImportHandler;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,7 +149,8 @@ class CustomerPortalDefaultsTest {
             "ServerSideEncryptionByDefault", Match.objectLike(Map.of("SSEAlgorithm", "aws:kms")))))),
         "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
             "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
-        "LifecycleConfiguration", Map.of("Rules", List.of(
+        "LifecycleConfiguration", Map.of("TransitionDefaultMinimumObjectSize", "all_storage_classes_128K",
+            "Rules", List.of(
             Match.objectLike(Map.of("Id", "archive-documents", "Transitions", List.of(Map.of(
                 "StorageClass", "GLACIER_IR", "TransitionInDays", 60)))),
             Match.objectLike(Map.of("Id", "expire-noncurrent-versions",
@@ -204,8 +207,19 @@ class CustomerPortalDefaultsTest {
         "DeadLetterConfig", Match.objectLike(Map.of("TargetArn", Match.anyValue())),
         "VpcConfig", Match.objectLike(Map.of("SubnetIds", Match.anyValue())),
         "Environment", Map.of("Variables", Match.objectEquals(Map.of(
-            "DOCUMENTS_BUCKET", Match.anyValue(), "MANIFEST_PREFIX", "manifests/",
-            "DB_SECRET_ARN", Match.anyValue()))))));
+            ImportHandler.DOCUMENTS_BUCKET, Match.anyValue(), ImportHandler.MANIFEST_PREFIX, "manifests/",
+            ImportHandler.DB_SECRET_ARN, Match.anyValue()))))));
+  }
+
+  @Test
+  @DisplayName("the import Handler names the functions module's ImportHandler, a RequestHandler the runtime can build")
+  void importHandlerContract() throws Exception {
+    String[] handler = CustomerPortal.IMPORT_HANDLER.split("::");
+    Class<?> type = Class.forName(handler[0]);
+    assertThat(type).isEqualTo(ImportHandler.class);
+    assertThat(RequestHandler.class).isAssignableFrom(type);
+    assertThat(type.getConstructor()).isNotNull();
+    assertThat(type.getMethods()).anyMatch(m -> m.getName().equals(handler[1]) && m.getParameterCount() == 2);
   }
 
   @Test

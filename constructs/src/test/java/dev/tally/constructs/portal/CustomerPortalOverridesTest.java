@@ -205,10 +205,10 @@ class CustomerPortalOverridesTest {
   @DisplayName("documents: Deep Archive after 90 days, noncurrent versions after 10, the key given")
   void documents() {
     template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
-        "LifecycleConfiguration", Map.of("Rules", List.of(
+        "LifecycleConfiguration", Match.objectLike(Map.of("Rules", List.of(
             Match.objectLike(Map.of("Transitions", List.of(Map.of(
                 "StorageClass", "DEEP_ARCHIVE", "TransitionInDays", 90)))),
-            Match.objectLike(Map.of("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 10))))))));
+            Match.objectLike(Map.of("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 10)))))))));
     template.resourceCountIs("AWS::KMS::Key", 1);
   }
 
