@@ -40,9 +40,12 @@ final class PipelineAlarms {
         "Oldest buffered renewal is at least " + threshold.toHumanString() + " old: the worker is not keeping up");
   }
 
-  void onErrorsAndThrottles(String functionId, IFunction function) {
-    add(functionId + "ErrorsAlarm", function.metricErrors(sum()), 0, functionId + " function reported errors");
+  /** Returns the errors alarm: a deployment of the function rolls back on it. */
+  Alarm onErrorsAndThrottles(String functionId, IFunction function) {
+    Alarm errors = add(functionId + "ErrorsAlarm", function.metricErrors(sum()), 0,
+        functionId + " function reported errors");
     add(functionId + "ThrottlesAlarm", function.metricThrottles(sum()), 0, functionId + " function was throttled");
+    return errors;
   }
 
   /** Invocations the warm pool could not take: during the window, {@code balanceProvisionedConcurrency} is too low. */
@@ -55,7 +58,7 @@ final class PipelineAlarms {
     return List.copyOf(alarms);
   }
 
-  private void add(String id, IMetric metric, double threshold, String description) {
+  private Alarm add(String id, IMetric metric, double threshold, String description) {
     Alarm alarm = Alarm.Builder.create(scope, id)
         .metric(metric)
         .threshold(threshold)
@@ -70,6 +73,7 @@ final class PipelineAlarms {
       alarm.addOkAction(action);
     }
     alarms.add(alarm);
+    return alarm;
   }
 
   private static MetricOptions maximum() {
