@@ -7,7 +7,6 @@ import dev.tally.constructs.slo.ServiceLevelObjective;
 import dev.tally.constructs.slo.ServiceLevelObjectiveProps;
 import dev.tally.constructs.slo.Severity;
 import java.util.List;
-import software.amazon.awscdk.services.apigateway.Stage;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentGroup;
@@ -43,10 +42,11 @@ public final class RenewalOperations extends Construct {
     super(scope, id);
     this.props = props;
     RenewalPipeline pipeline = props.pipeline();
-    Stage stage = pipeline.getApi().getDeploymentStage();
-    apiAvailability = slo("ApiAvailability", ServiceLevelIndicator.apiAvailability(stage),
+    String stage = pipeline.getProps().apiStageName();
+    apiAvailability = slo("ApiAvailability", ServiceLevelIndicator.apiAvailability(pipeline.getApi(), stage),
         props.availabilityObjectivePercent());
-    apiLatency = slo("ApiLatency", ServiceLevelIndicator.apiLatency(stage, props.latencyThreshold()),
+    apiLatency = slo("ApiLatency",
+        ServiceLevelIndicator.apiLatency(pipeline.getApi(), stage, props.latencyThreshold()),
         props.latencyObjectivePercent());
     renewalDelivery = slo("RenewalDelivery",
         ServiceLevelIndicator.queueDelivery(pipeline.getQueue(), pipeline.getDeadLetterQueue()),

@@ -3,9 +3,11 @@ package dev.tally.constructs.slo;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.apigateway.Stage;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.services.apigateway.IRestApi;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -35,28 +37,58 @@ public final class ServiceLevelIndicator {
     this.metrics = metrics;
   }
 
-  /** Availability of an API stage: 5XX responses (the service's fault; 4XX are the caller's) over all requests. */
-  public static ServiceLevelIndicator apiAvailability(Stage stage) {
+  /**
+   * Availability of an API stage: 5XX responses (the service's fault; 4XX are the caller's) over all requests.
+   *
+   * <p>The stage is named by its literal name, not by the {@code Stage} resource: an alarm that referenced the stage
+   * would make anything the API invokes depend on it, and a CodeDeploy alias rolling back on this SLO would then
+   * close a dependency cycle (alias → deployment group → alarm → stage → deployment → method → alias).
+   *
+   * @param stageName the stage's name as written in the app, e.g. {@code v1} (not a token)
+   */
+  public static ServiceLevelIndicator apiAvailability(IRestApi api, String stageName) {
+    Map<String, String> stage = stageDimensions(api, stageName);
     return new ServiceLevelIndicator("API 5XX responses / requests",
         "IF(total > 0, FILL(bad, 0) / total, 0)",
         options -> Map.of(
-            "bad", stage.metricServerError(sum(options)),
-            "total", stage.metricCount(sum(options))));
+            "bad", apiMetric("5XXError", stage, sum(options)),
+            "total", apiMetric("Count", stage, sum(options))));
   }
 
   /**
    * Latency of an API stage: the share of requests slower than {@code threshold}, end to end as API Gateway measures
    * it ({@code Latency}). {@code TC(:t)} counts the requests at or under t milliseconds.
    *
+   * @param stageName the stage's literal name (see {@link #apiAvailability})
    * @param threshold whole milliseconds, at most API Gateway's 29 s integration limit
    */
-  public static ServiceLevelIndicator apiLatency(Stage stage, Duration threshold) {
+  public static ServiceLevelIndicator apiLatency(IRestApi api, String stageName, Duration threshold) {
+    Map<String, String> stage = stageDimensions(api, stageName);
     long millis = threshold.toMilliseconds().longValue();
     return new ServiceLevelIndicator("API requests slower than " + millis + " ms / requests",
         "IF(total > 0, 1 - FILL(fast, 0) / total, 0)",
         options -> Map.of(
-            "fast", stage.metricLatency(with(options, "TC(:" + millis + ")")),
-            "total", stage.metricLatency(with(options, "SampleCount"))));
+            "fast", apiMetric("Latency", stage, with(options, "TC(:" + millis + ")")),
+            "total", apiMetric("Latency", stage, with(options, "SampleCount"))));
+  }
+
+  private static Map<String, String> stageDimensions(IRestApi api, String stageName) {
+    if (api == null || stageName == null || Token.isUnresolved(stageName) || Token.isUnresolved(api.getRestApiName())) {
+      throw new IllegalArgumentException("An API indicator needs the API and its stage by literal name (e.g. \"v1\"),"
+          + " not a token such as stage.getStageName(): a reference to the stage resource would put every alarm on"
+          + " it inside the API's dependency graph (was " + stageName + ")");
+    }
+    return Map.of("ApiName", api.getRestApiName(), "Stage", stageName);
+  }
+
+  private static Metric apiMetric(String name, Map<String, String> dimensions, MetricOptions options) {
+    return Metric.Builder.create()
+        .namespace("AWS/ApiGateway")
+        .metricName(name)
+        .dimensionsMap(dimensions)
+        .statistic(options.getStatistic())
+        .period(options.getPeriod())
+        .build();
   }
 
   /** Availability of a function (pass an alias to measure what its callers get): errors over invocations. */

@@ -24,7 +24,7 @@ import software.constructs.Construct;
  * ServiceLevelObjective availability = new ServiceLevelObjective(this, "ApiAvailability",
  *     ServiceLevelObjectiveProps.builder()
  *         .name("ApiAvailability")
- *         .indicator(ServiceLevelIndicator.apiAvailability(api.getDeploymentStage()))
+ *         .indicator(ServiceLevelIndicator.apiAvailability(api, "v1"))
  *         .objectivePercent(99.9)            // over the default 30 days: a 0.1 % error budget
  *         .build());
  * availability.getPageAlarms();              // 14.4x over 1 h and 5 min, 6x over 6 h and 30 min

@@ -99,7 +99,7 @@ public final class ServiceLevelObjectiveProps {
           + p.name + ")");
     }
     if (p.indicator == null) {
-      problems.add("indicator is required (e.g. ServiceLevelIndicator.apiAvailability(api.getDeploymentStage()))");
+      problems.add("indicator is required (e.g. ServiceLevelIndicator.apiAvailability(api, \"v1\"))");
     }
     boolean objectiveValid = p.objectivePercent > 0 && p.objectivePercent < 100;
     if (!objectiveValid) {

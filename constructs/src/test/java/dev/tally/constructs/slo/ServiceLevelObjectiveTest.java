@@ -35,12 +35,12 @@ class ServiceLevelObjectiveTest {
     api.getRoot().addMethod("GET", MockIntegration.Builder.create().build());
     availability = new ServiceLevelObjective(stack, "Availability", ServiceLevelObjectiveProps.builder()
         .name("ApiAvailability")
-        .indicator(ServiceLevelIndicator.apiAvailability(api.getDeploymentStage()))
+        .indicator(ServiceLevelIndicator.apiAvailability(api, "prod"))
         .objectivePercent(99.9)
         .build());
     latency = new ServiceLevelObjective(stack, "Latency", ServiceLevelObjectiveProps.builder()
         .name("ApiLatency")
-        .indicator(ServiceLevelIndicator.apiLatency(api.getDeploymentStage(), Duration.millis(300)))
+        .indicator(ServiceLevelIndicator.apiLatency(api, "prod", Duration.millis(300)))
         .objectivePercent(99)
         .windows(List.of(new BurnRateWindow(Duration.hours(2), Duration.minutes(10), 0.05, Severity.PAGE)))
         .build());
@@ -110,7 +110,11 @@ class ServiceLevelObjectiveTest {
         "Metrics", Match.arrayWith(List.of(
             Match.objectLike(Map.of("Id", "bad", "ReturnData", false, "MetricStat", Match.objectLike(Map.of(
                 "Stat", "Sum", "Metric", Match.objectLike(Map.of("Namespace", "AWS/ApiGateway",
-                    "MetricName", "5XXError")))))),
+                    "MetricName", "5XXError", "Dimensions", Match.arrayWith(List.of(
+                        Map.of("Name", "Stage", "Value", "prod"))))))))))))));
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+        "Threshold", 0.0144,
+        "Metrics", Match.arrayWith(List.of(
             Match.objectLike(Map.of("Id", "total", "MetricStat", Match.objectLike(Map.of(
                 "Stat", "Sum", "Metric", Match.objectLike(Map.of("MetricName", "Count")))))))))));
   }
@@ -176,6 +180,16 @@ class ServiceLevelObjectiveTest {
   void budgetExpression() {
     assertThat(fourWeeks.errorBudgetRemaining().getExpression()).isEqualTo("100 * (1 - ratio / 0.005)");
     assertThat(availability.errorBudgetRemaining().getExpression()).isEqualTo("100 * (1 - ratio / 0.001)");
+  }
+
+  @Test
+  @DisplayName("an API indicator refuses a stage token: it would put the alarms inside the API's dependency graph")
+  void stageTokenRefused() {
+    Stack other = new Stack(new App(), "Other");
+    RestApi api = RestApi.Builder.create(other, "Api").build();
+    api.getRoot().addMethod("GET", MockIntegration.Builder.create().build());
+    assertThatThrownBy(() -> ServiceLevelIndicator.apiAvailability(api, api.getDeploymentStage().getStageName()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("literal name");
   }
 
   @Test
