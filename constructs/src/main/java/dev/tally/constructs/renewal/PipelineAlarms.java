@@ -1,7 +1,9 @@
 package dev.tally.constructs.renewal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -25,6 +27,7 @@ final class PipelineAlarms {
   private final Construct scope;
   private final ITopic alarmTopic;
   private final List<Alarm> alarms = new ArrayList<>();
+  private final Map<String, Alarm> errorsAlarms = new HashMap<>();
 
   PipelineAlarms(Construct scope, ITopic alarmTopic) {
     this.scope = scope;
@@ -40,12 +43,15 @@ final class PipelineAlarms {
         "Oldest buffered renewal is at least " + threshold.toHumanString() + " old: the worker is not keeping up");
   }
 
-  /** Returns the errors alarm: a deployment of the function rolls back on it. */
-  Alarm onErrorsAndThrottles(String functionId, IFunction function) {
-    Alarm errors = add(functionId + "ErrorsAlarm", function.metricErrors(sum()), 0,
-        functionId + " function reported errors");
+  void onErrorsAndThrottles(String functionId, IFunction function) {
+    errorsAlarms.put(functionId, add(functionId + "ErrorsAlarm", function.metricErrors(sum()), 0,
+        functionId + " function reported errors"));
     add(functionId + "ThrottlesAlarm", function.metricThrottles(sum()), 0, functionId + " function was throttled");
-    return errors;
+  }
+
+  /** The errors alarm of a function given to {@link #onErrorsAndThrottles}: its deployments roll back on it. */
+  Alarm errorsAlarm(String functionId) {
+    return errorsAlarms.get(functionId);
   }
 
   /** Invocations the warm pool could not take: during the window, {@code balanceProvisionedConcurrency} is too low. */

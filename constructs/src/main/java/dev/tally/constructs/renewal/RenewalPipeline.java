@@ -159,10 +159,10 @@ public final class RenewalPipeline extends Construct {
     // The user-facing aliases shift through CodeDeploy; worker and notifier are fed by event source mappings, which
     // cannot split traffic between versions, so their aliases move at once.
     LiveAliasDeployments deployments = new LiveAliasDeployments(this, props, functions);
-    ingestDeployment = deployments.create("Ingest", ingestFunction, ingestAlias, ingestErrorsAlarm,
-        LiveAliasDeployments.INGEST_PROBE, "400");
-    balanceDeployment = deployments.create("Balance", balanceFunction, balanceAlias, balanceErrorsAlarm,
-        LiveAliasDeployments.BALANCE_PROBE, "200,404");
+    ingestDeployment = deployments.create("Ingest", ingestFunction, ingestAlias,
+        pipelineAlarms.errorsAlarm("Ingest"), LiveAliasDeployments.INGEST_PROBE, "400");
+    balanceDeployment = deployments.create("Balance", balanceFunction, balanceAlias,
+        pipelineAlarms.errorsAlarm("Balance"), LiveAliasDeployments.BALANCE_PROBE, "200,404");
     applyIntrinsicSuppressions();
   }
 
@@ -268,9 +268,6 @@ public final class RenewalPipeline extends Construct {
     RenewalWindowScaling.apply(balanceAlias, props);
   }
 
-  private Alarm ingestErrorsAlarm;
-  private Alarm balanceErrorsAlarm;
-
   private PipelineAlarms createAlarms() {
     PipelineAlarms created = new PipelineAlarms(this, props.alarmTopic());
     created.onAnyMessage("DeadLetterQueueAlarm", deadLetterQueue,
@@ -278,10 +275,10 @@ public final class RenewalPipeline extends Construct {
     created.onAnyMessage("FailureQueueAlarm", failureQueue,
         "A notification or asynchronous invocation failed and waits in the failure queue");
     created.onOldestMessageAge("QueueAgeAlarm", queue, props.oldestMessageAgeAlarmThreshold());
-    ingestErrorsAlarm = created.onErrorsAndThrottles("Ingest", ingestFunction);
+    created.onErrorsAndThrottles("Ingest", ingestFunction);
     created.onErrorsAndThrottles("Worker", workerFunction);
     created.onErrorsAndThrottles("Notifier", notifierFunction);
-    balanceErrorsAlarm = created.onErrorsAndThrottles("Balance", balanceFunction);
+    created.onErrorsAndThrottles("Balance", balanceFunction);
     created.onProvisionedConcurrencySpillover("BalanceSpilloverAlarm", balanceAlias);
     return created;
   }
