@@ -52,7 +52,7 @@ import software.constructs.Construct;
  *
  * <pre>
  * POST /renewals ─► ingest λ ─► SQS buffer (─► DLQ) ─► worker λ (drains at workerMaxConcurrency)
- *                                                        │ transaction: renewal record + balance
+ *                                                        │ conditional balance update, then renewal record
  *                                                        ▼
  * GET /balance/{id} ─► balance λ:live ◄── DynamoDB ── stream (CREDITED renewals only) ─► notifier λ ─► SNS (SMS)
  *  (provisioned concurrency in the renewal window only)        failures ─► failure queue
@@ -208,9 +208,9 @@ public final class RenewalPipeline extends Construct {
   }
 
   private void wireWorker() {
-    // Exactly-once crediting is a transaction: put the renewal record (attribute_not_exists) + update the balance.
-    // TransactWriteItems is authorised per action inside it: Put and Update, nothing to read.
-    table.grant(workerFunction, "dynamodb:PutItem", "dynamodb:UpdateItem");
+    // Exactly-once crediting is three single-item calls (docs/functions.md): a consistent GetItem of the renewal
+    // record, a conditional UpdateItem of the balance, a conditional PutItem of the record. Nothing else.
+    table.grant(workerFunction, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
     workerAlias.addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
         .batchSize(props.workerBatchSize())
         .maxBatchingWindow(props.workerMaxBatchingWindow())

@@ -245,11 +245,11 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("the worker may only put and update items of the table: the transaction reads nothing")
+  @DisplayName("the worker may only get, put and update single items of the table: no query, scan, batch or delete")
   void workerWritesOnly() {
     List<String> dynamoActions = actionsOfRole(logicalId(pipeline.getWorkerFunction().getRole())).stream()
         .filter(action -> action.startsWith("dynamodb:")).sorted().toList();
-    assertThat(dynamoActions).containsExactly("dynamodb:PutItem", "dynamodb:UpdateItem");
+    assertThat(dynamoActions).containsExactly("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
   }
 
   /** Every IAM action granted to a role through the template's AWS::IAM::Policy resources. */
