@@ -27,16 +27,17 @@ public final class EnvironmentStage extends Stage {
 
     public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings) {
         super(scope, sizing.stageId(), stageProps(settings));
+        AlarmSubscribers subscribers = AlarmSubscribers.from(key -> scope.getNode().tryGetContext(key), sizing);
         this.renewal = new RenewalStack(this, RENEWAL_STACK_ID, StackProps.builder()
                 .stackName(sizing.stackName("renewal"))
                 .description("Tally renewal pipeline (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
-                .build(), sizing, settings.functionsJar());
+                .build(), sizing, settings.functionsJar(), subscribers);
         this.portal = new PortalStack(this, PORTAL_STACK_ID, StackProps.builder()
                 .stackName(sizing.stackName("portal"))
                 .description("Tally customer portal (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
-                .build(), sizing, settings.functionsJar());
+                .build(), sizing, settings.functionsJar(), subscribers);
         this.platform = new PlatformStack(this, PLATFORM_STACK_ID, StackProps.builder()
                 .stackName(sizing.stackName("platform"))
                 .description("Tally EKS platform (" + sizing.name() + ")")

@@ -3,9 +3,11 @@ package dev.tally.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.constructs.compliance.ComplianceReport;
+import dev.tally.constructs.operations.AlarmRoutingAudit;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -88,7 +90,7 @@ class PortalAndPlatformStacksTest {
                     "MultiAZ", sizing.environment().equals("production"))));
         }
         template("tally-staging-portal").hasResourceProperties("AWS::ECS::Service", Match.objectLike(Map.of(
-                "CapacityProviderStrategy", Match.arrayWith(java.util.List.of(Match.objectLike(Map.of(
+                "CapacityProviderStrategy", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "CapacityProvider", "FARGATE_SPOT", "Weight", 50)))))));
         assertThat(PortalSizing.PRODUCTION.fargateSpotShare()).isZero();
     }
@@ -106,6 +108,28 @@ class PortalAndPlatformStacksTest {
         }
         template("tally-production-platform").hasResourceProperties("AWS::EKS::Cluster", Match.objectLike(Map.of(
                 "ResourcesVpcConfig", Match.objectLike(Map.of("EndpointPublicAccess", false)))));
+    }
+
+    @Test
+    @DisplayName("every portal alarm pages (customer-facing) or opens a ticket; the platform has none unrouted")
+    @SuppressWarnings("unchecked")
+    void everyAlarmRouted() {
+        for (String stack : new String[] {"tally-staging-portal", "tally-production-portal",
+                "tally-staging-platform", "tally-production-platform"}) {
+            assertThat(AlarmRoutingAudit.unroutedAlarms((Map<String, Object>) stacks.get(stack).getTemplate()))
+                    .as(stack).isEmpty();
+        }
+        template("tally-production-portal").resourceCountIs("AWS::CloudWatch::Alarm", 7);
+    }
+
+    @Test
+    @DisplayName("cfn-lint: no portal or platform template has an error CloudFormation would reject")
+    void cfnLintPasses() throws Exception {
+        List<Path> templates = stacks.values().stream()
+                .filter(s -> s.getStackName().endsWith("-portal") || s.getStackName().endsWith("-platform"))
+                .map(s -> Path.of(s.getTemplateFullPath())).toList();
+        assertThat(templates).hasSize(4);
+        assertThat(CfnLint.errors(templates)).isEmpty();
     }
 
     @Test

@@ -92,6 +92,9 @@ public final class CustomerPortal extends Construct {
     PortalNagSuppressions.apply(this, importJob.role);
   }
 
+  /** How many of the alarms, first in {@link #createAlarms}, customers feel at once. */
+  private static final int CUSTOMER_FACING_ALARMS = 2;
+
   private List<Alarm> createAlarms() {
     PortalAlarms created = new PortalAlarms(this, props.alarmTopic());
     Duration minute = Duration.minutes(1);
@@ -159,6 +162,12 @@ public final class CustomerPortal extends Construct {
 
   /** Every alarm the portal created. */
   public List<Alarm> getAlarms() { return alarms; }
+
+  /**
+   * The alarms customers feel at once (server errors, failing tasks): the ones to page on. The others (database
+   * headroom, the import job) can wait for working hours.
+   */
+  public List<Alarm> getCustomerFacingAlarms() { return alarms.subList(0, CUSTOMER_FACING_ALARMS); }
 
   /**
    * The CDK idiom: {@code CustomerPortal.Builder.create(scope, id)...build()}. Each setter is the

@@ -33,6 +33,7 @@ class CustomerPortalOverridesTest {
   static final String CERTIFICATE = "arn:aws:acm:eu-west-1:111122223333:certificate/abcd-1234";
 
   private static Template template;
+  private static CustomerPortal portal;
   private static Template existingVpc;
   private static Stack stack;
 
@@ -42,7 +43,7 @@ class CustomerPortalOverridesTest {
     PortalFixtures.addNagPacks(stack);
     Topic alarms = new Topic(stack, "OpsAlarms");
     Key key = Key.Builder.create(stack, "OwnKey").enableKeyRotation(true).build();
-    new CustomerPortal(stack, "Portal", CustomerPortalProps.builder()
+    portal = new CustomerPortal(stack, "Portal", CustomerPortalProps.builder()
         .production(true)
         .maxAzs(2)
         .natGateways(1)
@@ -234,6 +235,14 @@ class CustomerPortalOverridesTest {
         "MemorySize", 4096, "Timeout", 600)));
     template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
         "ScheduleExpression", "cron(0 23 28 * ? *)")));
+  }
+
+  @Test
+  @DisplayName("the customer-facing alarms are the 5xx and unhealthy-task alarms")
+  void customerFacingAlarms() {
+    assertThat(portal.getCustomerFacingAlarms()).extracting(a -> a.getNode().getId())
+        .containsExactly("Target5xxAlarm", "UnhealthyTasksAlarm");
+    assertThat(portal.getAlarms()).hasSize(6);
   }
 
   @Test

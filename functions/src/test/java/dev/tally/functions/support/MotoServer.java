@@ -36,6 +36,8 @@ public final class MotoServer implements AutoCloseable {
   public static final String INSTALL_HINT = "pip install 'moto[server]'";
   /** The interpreter, overridable with {@code -Dtally.python=/path/to/python3} (a virtualenv's, for example). */
   public static final String PYTHON_PROPERTY = "tally.python";
+  /** The same setting as an environment variable, which {@code .ci/check-local-peers} reads too. */
+  public static final String PYTHON_VARIABLE = "TALLY_PYTHON";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final int PORT_ATTEMPTS = 3;
   /** The launcher, a test resource next to this class: moto's own server app behind one lock (see the script). */
@@ -54,9 +56,14 @@ public final class MotoServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  /** Starts moto with the interpreter named by {@value #PYTHON_PROPERTY} (default {@code python3}). */
+  /**
+   * Starts moto with the interpreter named by {@value #PYTHON_PROPERTY}, else {@value #PYTHON_VARIABLE}, else
+   * {@code python3}.
+   */
   public static MotoServer start(Path logDirectory) {
-    return start(List.of(System.getProperty(PYTHON_PROPERTY, "python3")), logDirectory);
+    String variable = System.getenv(PYTHON_VARIABLE);
+    String fallback = variable == null || variable.isBlank() ? "python3" : variable;
+    return start(List.of(System.getProperty(PYTHON_PROPERTY, fallback)), logDirectory);
   }
 
   /**
