@@ -31,6 +31,7 @@ class EksPlatformDefaultsTest {
     template.resourceCountIs("AWS::EKS::Cluster", 1);
     template.resourceCountIs("AWS::Lambda::Function", 0);
     template.resourceCountIs("Custom::AWSCDK-EKS-KubernetesResource", 0);
+    template.resourceCountIs("AWS::EKS::Nodegroup", 2);
   }
 
   @Test
