@@ -104,7 +104,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     }
 
     private String monthPredicate() {
-        String start = "CAST(" + BILLING_PERIOD_START + " AS TIMESTAMP)";
+        String start = dialect.timestamp(BILLING_PERIOD_START);
         // The partition prunes files; the row predicate still decides, so a stray line item of another month in the
         // folder is not counted.
         return (partitioned ? PARTITION + " = '" + month + "' AND " : "")

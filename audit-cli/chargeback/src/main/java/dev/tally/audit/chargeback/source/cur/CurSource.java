@@ -56,15 +56,15 @@ public final class CurSource implements CostSource {
             configure(duckdb, settings);
             // Each file's header first, so a broken file is named on its own rather than by the view over all.
             CurSchema schema = CurSchema.describe(duckdb, files).require(CurColumns.required(metric, !tags.isEmpty()));
-            execute(duckdb, "CREATE VIEW cur AS SELECT * FROM "
-                    + CurSchema.reader(files.format(), files.files(), files.partitioned()));
+            execute(duckdb, "CREATE VIEW cur AS " + view(files));
             Set<String> net = new TreeSet<>(CurColumns.NET_COLUMNS);
             net.retainAll(schema.columns().keySet());
             CurAggregationQuery query = new CurAggregationQuery(SqlDialect.DUCKDB, "cur", month, metric, tags,
                     schema.tagEncoding(), net, files.partitioned());
             CurMonthAggregate aggregate = SqlMonthAggregator.aggregate(duckdb, query, ENGINE);
             String where = "the CUR " + describe(files);
-            String currency = CurMonthCosts.currency(aggregate, month, where, () -> billingPeriods(duckdb));
+            String currency = CurMonthCosts.currency(aggregate, month, where,
+                    () -> files.partitioned() ? String.join(", ", files.partitions()) : billingPeriods(duckdb));
             List<CostRow> rows = CurMonthCosts.rows(aggregate, tags, currency, LineItemKinds::kindOf);
             checkTagKeysExist(duckdb, schema.tagEncoding(), CurMonthCosts.unseen(tags, rows));
             MonthlyCost cost = new MonthlyCost(month, metric, rows, aggregate.total(), currency,
@@ -74,6 +74,18 @@ public final class CurSource implements CostSource {
             throw new UserFacingException(ExitCode.USAGE, "cannot aggregate the CUR files " + describe(files) + ": "
                     + DuckDbErrors.firstLine(e), e);
         }
+    }
+
+    /**
+     * Every file as one relation whose billing period is a TIMESTAMP: Parquet's already is; CSV's text is cast here,
+     * once, so the month's query compares the bare column (see {@link SqlDialect#DUCKDB}).
+     */
+    private static String view(CurFiles files) {
+        String reader = CurSchema.reader(files.format(), files.files(), files.partitioned());
+        return files.format() == CurFiles.Format.CSV
+                ? "SELECT * REPLACE (CAST(" + CurColumns.BILLING_PERIOD_START + " AS TIMESTAMP) AS "
+                        + CurColumns.BILLING_PERIOD_START + ") FROM " + reader
+                : "SELECT * FROM " + reader;
     }
 
     /** Threads, UTC, and the memory limit past which DuckDB spills aggregation state to disk. */
@@ -111,7 +123,7 @@ public final class CurSource implements CostSource {
         }
     }
 
-    /** The months present in the rows (not the folders), for the message of an empty month. */
+    /** The months present in the rows, for the message of an empty month outside partition folders. */
     private static String billingPeriods(Connection duckdb) {
         List<String> periods = new ArrayList<>();
         try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery(
