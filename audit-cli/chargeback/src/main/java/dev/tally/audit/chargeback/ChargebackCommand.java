@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:report written (or SQL emitted)",
             "2:bad input (flag, month, rules file, CUR columns, empty month, mixed currencies); nothing written",
-            "3:the report does not reconcile with the source's total; nothing written"})
+            "3:the report does not reconcile with the source's total, or the source failed (Athena query failed,"
+                    + " cancelled or timed out, access denied); nothing written"})
 public final class ChargebackCommand implements Callable<Integer> {
     /** Used when {@code --rules} is not given and the file exists (relative to the working directory). */
     static final Path DEFAULT_RULES = Path.of("policies", "chargeback", "rules.yaml");
@@ -61,7 +62,7 @@ public final class ChargebackCommand implements Callable<Integer> {
             description = "The billing month; this month is allowed (provisional figures), future months are not.")
     String month;
 
-    @Option(names = "--source", paramLabel = "cost-explorer|cur",
+    @Option(names = "--source", paramLabel = "cost-explorer|cur|athena",
             description = "Where costs come from. Default: cur when --cur is given, else cost-explorer.")
     String source;
 
@@ -90,10 +91,10 @@ public final class ChargebackCommand implements Callable<Integer> {
                     + "chargeback-YYYY-MM.<ext>; CSV also writes <name>-reconciliation.csv.")
     String out;
 
-    @Option(names = "--profile", paramLabel = "<name>", description = "AWS profile (Cost Explorer).")
+    @Option(names = "--profile", paramLabel = "<name>", description = "AWS profile (Cost Explorer, Athena).")
     String profile;
 
-    @Option(names = "--region", paramLabel = "<region>", description = "Region of the Cost Explorer endpoint. Default: us-east-1 (the commercial partition's).")
+    @Option(names = "--region", paramLabel = "<region>", description = "Region of the Cost Explorer endpoint (default us-east-1, the commercial partition's) or of the Athena table (default: the configured region).")
     String region;
 
     @Option(names = "--cache-dir", paramLabel = "<dir>",
@@ -105,8 +106,17 @@ public final class ChargebackCommand implements Callable<Integer> {
     boolean emitAthenaSql;
 
     @Option(names = "--athena-table", defaultValue = "cur_db.cur2", paramLabel = "<db.table>",
-            description = "The CUR 2.0 table for --emit-athena-sql. Default: ${DEFAULT-VALUE}.")
+            description = "The CUR 2.0 table (partitioned by billing_period) for --source athena and --emit-athena-sql."
+                    + " Default: ${DEFAULT-VALUE}.")
     String athenaTable;
+
+    @Option(names = "--athena-workgroup", paramLabel = "<name>",
+            description = "The Athena workgroup to run in (--source athena). Default: primary.")
+    String athenaWorkgroup;
+
+    @Option(names = "--athena-output", paramLabel = "s3://bucket/prefix/",
+            description = "Where Athena writes query results (--source athena). Default: the workgroup's location.")
+    String athenaOutput;
 
     private final CostSourceFactory sources;
     private final Clock clock;
@@ -215,11 +225,15 @@ public final class ChargebackCommand implements Callable<Integer> {
         if (kind == SourceKind.CUR && cur.isEmpty()) {
             throw UserFacingException.usage("--source cur needs --cur <folder or files>: the CUR 2.0 export to read");
         }
-        if (kind == SourceKind.COST_EXPLORER && !cur.isEmpty()) {
-            throw UserFacingException.usage("--cur is for --source cur; drop --cur to use Cost Explorer");
+        if (kind != SourceKind.CUR && !cur.isEmpty()) {
+            throw UserFacingException.usage("--cur is for --source cur; drop --cur to use " + kind.flag());
+        }
+        if (kind != SourceKind.ATHENA && (athenaWorkgroup != null || athenaOutput != null)) {
+            throw UserFacingException.usage("--athena-workgroup and --athena-output are for --source athena");
         }
         return new SourceSelection(kind, cur, Optional.ofNullable(profile), Optional.ofNullable(region),
-                Optional.ofNullable(cacheDir));
+                Optional.ofNullable(cacheDir), new SourceSelection.AthenaTarget(athenaTable,
+                        Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput)));
     }
 
     private AllocationRules loadRules() {

@@ -32,6 +32,7 @@ class AthenaQueryTest {
                 .contains("GROUP BY 1, 2, 3, 4, 5\n")
                 .contains("CAST(bill_billing_period_start_date AS TIMESTAMP) >= TIMESTAMP '2025-03-01 00:00:00'")
                 .contains("< TIMESTAMP '2025-04-01 00:00:00'")
+                .contains("WHERE billing_period = '2025-03' AND ")
                 .contains("WHEN 'RIFee' THEN COALESCE(CAST(reservation_unused_amortized_upfront_fee_for_billing_period")
                 .doesNotContain("DOUBLE");
         assertThat(sql.split(";\n")).hasSize(2);
