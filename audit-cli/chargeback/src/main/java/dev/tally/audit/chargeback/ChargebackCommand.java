@@ -66,8 +66,9 @@ public final class ChargebackCommand implements Callable<Integer> {
             description = "Where costs come from. Default: cur when --cur is given, else cost-explorer.")
     String source;
 
-    @Option(names = "--cur", arity = "1..*", paramLabel = "<path>",
-            description = "CUR 2.0 export folders (searched recursively) or .parquet / .csv.gz files.")
+    @Option(names = {"--cur", "--focus"}, arity = "1..*", paramLabel = "<path>",
+            description = "CUR 2.0 or FOCUS 1.2 export folders (searched recursively) or .parquet / .csv.gz files;"
+                    + " the schema is told from the columns.")
     List<Path> cur = new ArrayList<>();
 
     @Option(names = "--metric", defaultValue = "amortized", paramLabel = "unblended|amortized|net-amortized",
