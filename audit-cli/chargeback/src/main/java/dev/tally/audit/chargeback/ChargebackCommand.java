@@ -159,12 +159,6 @@ public final class ChargebackCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         SourceSelection selection = selection();
-        if (selection.kind() == SourceKind.COST_EXPLORER && allocationRules.ownerTagKeys().size() > 1) {
-            throw UserFacingException.usage("Cost Explorer groups by one tag key, and the rules name "
-                    + allocationRules.ownerTagKeys().size() + " (" + String.join(", ", allocationRules.ownerTagKeys())
-                    + "): pass --tag-key " + allocationRules.ownerTagKeys().get(0)
-                    + ", or use --source cur for the ordered fallback");
-        }
         ChargebackRun run = new ChargebackRun(sources.open(selection), allocationRules, rulesOrigin, clock);
         ChargebackReport report;
         try {
@@ -234,7 +228,8 @@ public final class ChargebackCommand implements Callable<Integer> {
         }
         return new SourceSelection(kind, cur, Optional.ofNullable(profile), Optional.ofNullable(region),
                 Optional.ofNullable(cacheDir), new SourceSelection.AthenaTarget(athenaTable,
-                        Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput)));
+                        Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput)),
+                line -> spec.commandLine().getErr().println(line));
     }
 
     private AllocationRules loadRules() {

@@ -53,6 +53,7 @@ public final class CostSources implements CostSourceFactory {
                 .orElseGet(MonthlyCostCache::defaultDirectory));
         // The cache key's scope: whose bill. The profile is what distinguishes bills on one machine.
         String scope = selection.profile().orElse("default");
-        return new CostExplorerSource(settings.build(CostExplorerClient.builder(), region), Optional.of(cache), scope);
+        return new CostExplorerSource(settings.build(CostExplorerClient.builder(), region), Optional.of(cache), scope,
+                selection.progress());
     }
 }

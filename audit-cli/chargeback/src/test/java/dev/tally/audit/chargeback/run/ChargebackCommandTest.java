@@ -199,15 +199,16 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("Cost Explorer takes one owner tag: two in the rules is a usage error that names --tag-key")
-    void costExplorerOneTagKey() throws IOException {
+    @DisplayName("Cost Explorer gets the rules' owner tags in order, all of them (the ordered fallback)")
+    void costExplorerOwnerTags() throws IOException {
+        InMemorySource source = OctoberBill.bothMonths();
         CommandResult result = CommandResult.run(selection -> {
-            throw new AssertionError("no source may be opened");
+            assertThat(selection.kind()).isEqualTo(SourceKind.COST_EXPLORER);
+            return source;
         }, CLOCK, "--month", "2026-10", "--source", "cost-explorer", "--rules", rules());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("Cost Explorer groups by one tag key, and the rules name 2 "
-                + "(tally:cost-center, tally:owner): pass --tag-key tally:cost-center");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(source.requestedTagKeys.get(0)).containsExactly("tally:cost-center", "tally:owner");
     }
 
     @Test
