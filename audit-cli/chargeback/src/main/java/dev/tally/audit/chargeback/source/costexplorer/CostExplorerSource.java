@@ -218,8 +218,9 @@ public final class CostExplorerSource implements CostSource {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
         String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         String fix = switch (code == null ? "" : code) {
-            case "AccessDeniedException" -> "grant ce:GetCostAndUsage to these credentials (Cost Explorer is read "
-                    + "from the management or a member account with billing access), or use --cur";
+            case "AccessDeniedException" -> "grant ce:GetCostAndUsage to these credentials"
+                    + " (policies/iam/tally-chargeback-cost-explorer.json; Cost Explorer is read from the management"
+                    + " or a member account with billing access), or use --cur";
             case "DataUnavailableException" -> "Cost Explorer has no data for " + month
                     + " (is Cost Explorer enabled, and is the month within its 13 months?)";
             case "BillExpirationException" -> month + " is older than Cost Explorer keeps: use --cur";
