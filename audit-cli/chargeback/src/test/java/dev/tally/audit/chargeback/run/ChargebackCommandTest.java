@@ -119,7 +119,7 @@ class ChargebackCommandTest {
         CommandResult result = run(offByACent, "--month", "2026-10", "--cur", "x", "--rules", rules(),
                 "--format", "html", "--out", out.toString());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.UNRECONCILED);
         assertThat(result.err()).contains("reconciliation: source total 454.01")
                 .contains("reconciliation: report total 454.00").contains("reconciliation: difference -0.01")
                 .contains("reconciliation: status MISMATCH")

@@ -6,6 +6,7 @@ import dev.tally.audit.chargeback.model.CostSource;
 import dev.tally.audit.chargeback.model.MonthlyCost;
 import dev.tally.audit.chargeback.source.cache.CacheKey;
 import dev.tally.audit.chargeback.source.cache.MonthlyCostCache;
+import dev.tally.audit.common.aws.AwsFailure;
 import dev.tally.audit.common.aws.AwsSettings;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
@@ -36,6 +37,9 @@ public final class CostExplorerSource implements CostSource {
     static final String GROUPING = "ce-v1:account,record_type,service,tag";
     /** Cost Explorer's API is served from us-east-1 for the commercial partition. */
     public static final Region REGION = Region.US_EAST_1;
+    /** How failures name the call (the SDK's service name and the operation). */
+    static final String SERVICE = "CostExplorer";
+    static final String OPERATION = "GetCostAndUsage";
 
     private final CostExplorerClient client;
     private final Optional<MonthlyCostCache> cache;
@@ -111,10 +115,11 @@ public final class CostExplorerSource implements CostSource {
                     "Cost Explorer (" + pages.requests() + " requests, USD " + BigDecimal.valueOf(pages.requests(), 2)
                             + ")");
         } catch (CostExplorerException e) {
-            throw explain(e, month);
+            throw explain(e, month, region());
         } catch (SdkException e) {
-            throw new UserFacingException(ExitCode.PARTIAL_FAILURE, "Cost Explorer request failed for " + month + ": "
-                    + e.getMessage() + " (check network access and credentials, then retry)", e);
+            throw UserFacingException.incomplete("Cost Explorer request failed for " + month + ": "
+                    + AwsFailure.describe(SERVICE, OPERATION, region(), Optional.empty(), e)
+                    + " (check network access and credentials, then retry)", e);
         }
     }
 
@@ -136,9 +141,17 @@ public final class CostExplorerSource implements CostSource {
         };
     }
 
-    private static UserFacingException explain(CostExplorerException e, YearMonth month) {
+    private String region() {
+        Region region = client.serviceClientConfiguration().region();
+        return region == null ? REGION.id() : region.id();
+    }
+
+    /**
+     * A month Cost Explorer does not have is bad input (exit 2); a refusal or throttling is an AWS failure that leaves
+     * the report undone (exit 3), named with the operation, region and account.
+     */
+    private static UserFacingException explain(CostExplorerException e, YearMonth month, String region) {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-        String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         String fix = switch (code == null ? "" : code) {
             case "AccessDeniedException" -> "grant ce:GetCostAndUsage to these credentials (Cost Explorer is read "
                     + "from the management or a member account with billing access), or use --cur";
@@ -148,7 +161,9 @@ public final class CostExplorerSource implements CostSource {
             case "LimitExceededException" -> "Cost Explorer throttled the requests even after retries: retry later";
             default -> "check the request and retry";
         };
-        return new UserFacingException(ExitCode.USAGE, "Cost Explorer refused GetCostAndUsage for " + month + " ("
-                + code + ": " + detail + "): " + fix, e);
+        int exit = "DataUnavailableException".equals(code) || "BillExpirationException".equals(code)
+                ? ExitCode.USAGE : ExitCode.INCOMPLETE;
+        return new UserFacingException(exit, "Cost Explorer refused the report for " + month + ": "
+                + AwsFailure.describe(SERVICE, OPERATION, region, Optional.empty(), e) + ": " + fix, e);
     }
 }
