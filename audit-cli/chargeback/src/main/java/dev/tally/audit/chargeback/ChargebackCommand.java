@@ -19,7 +19,6 @@ import dev.tally.audit.chargeback.run.ReportWriter;
 import dev.tally.audit.chargeback.run.SourceKind;
 import dev.tally.audit.chargeback.run.SourceSelection;
 import dev.tally.audit.chargeback.source.cur.AthenaQuery;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import java.io.PrintWriter;
@@ -69,12 +68,6 @@ public final class ChargebackCommand implements Callable<Integer> {
     @Option(names = "--cur", arity = "1..*", paramLabel = "<path>",
             description = "CUR 2.0 export folders (searched recursively) or .parquet / .csv.gz files.")
     List<Path> cur = new ArrayList<>();
-
-    @Option(names = "--cur-engine", defaultValue = "auto", paramLabel = "auto|duckdb",
-            description = "How the CUR is aggregated: auto reads Parquet directly (fastest) and uses DuckDB for CSV and"
-                    + " whatever the direct reader does not handle; duckdb always uses DuckDB SQL (to cross-check)."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String curEngine;
 
     @Option(names = "--metric", defaultValue = "amortized", paramLabel = "unblended|amortized|net-amortized",
             description = "Which cost figure. Default: ${DEFAULT-VALUE} (what finance usually signs).")
@@ -225,16 +218,8 @@ public final class ChargebackCommand implements Callable<Integer> {
         if (kind == SourceKind.COST_EXPLORER && !cur.isEmpty()) {
             throw UserFacingException.usage("--cur is for --source cur; drop --cur to use Cost Explorer");
         }
-        return new SourceSelection(kind, cur, curEngine(), Optional.ofNullable(profile), Optional.ofNullable(region),
+        return new SourceSelection(kind, cur, Optional.ofNullable(profile), Optional.ofNullable(region),
                 Optional.ofNullable(cacheDir));
-    }
-
-    private CurEngine curEngine() {
-        return switch (curEngine.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> CurEngine.AUTO;
-            case "duckdb" -> CurEngine.DUCKDB;
-            default -> throw UserFacingException.usage("--cur-engine '" + curEngine + "' is not one of auto, duckdb");
-        };
     }
 
     private AllocationRules loadRules() {

@@ -82,23 +82,6 @@ class ChargebackEndToEndTest {
     }
 
     @Test
-    @DisplayName("the direct Parquet reader and --cur-engine duckdb give the same report")
-    void enginesAgree() throws IOException {
-        Result direct = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
-                "json");
-        Result duckdb = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
-                "json", "--cur-engine", "duckdb");
-
-        assertThat(direct.exitCode()).as(direct.err()).isZero();
-        assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
-        JsonNode a = new ObjectMapper().readTree(direct.out());
-        JsonNode b = new ObjectMapper().readTree(duckdb.out());
-        for (String part : List.of("owners", "reconciliation", "headline", "previousMonth")) {
-            assertThat(a.get(part)).as(part).isNotNull().isEqualTo(b.get(part));
-        }
-    }
-
-    @Test
     @DisplayName("the Parquet and the CSV.gz exports of the same months give the same report")
     void parquetAndCsvAgree() throws IOException {
         Result parquet = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",

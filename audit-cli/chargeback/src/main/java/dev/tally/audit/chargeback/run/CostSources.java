@@ -12,14 +12,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 
 /**
- * The real sources: CUR files (read directly, or through DuckDB), or the Cost Explorer API (standard AWS configuration: credential chain
+ * The real sources: CUR files (aggregated by embedded DuckDB), or the Cost Explorer API (standard AWS configuration: credential chain
  * or {@code --profile}, {@code AWS_ENDPOINT_URL}; closed months cached under {@code --cache-dir}).
  */
 public final class CostSources implements CostSourceFactory {
     @Override
     public CostSource open(SourceSelection selection) {
         return switch (selection.kind()) {
-            case CUR -> new CurSource(selection.cur(), DuckDbSettings.defaults(), selection.curEngine());
+            case CUR -> new CurSource(selection.cur(), DuckDbSettings.defaults());
             case COST_EXPLORER -> costExplorer(selection);
         };
     }

@@ -1,6 +1,5 @@
 package dev.tally.audit.chargeback.run;
 
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +9,11 @@ import java.util.Optional;
  *
  * @param kind      Cost Explorer or CUR
  * @param cur       CUR folders or files (CUR only)
- * @param curEngine how the CUR is aggregated (CUR only)
  * @param profile   AWS profile (Cost Explorer only)
  * @param region    AWS region (Cost Explorer only; its endpoint is global, us-east-1, by default)
  * @param cacheDir  where closed months are cached (Cost Explorer only); empty for the default
  */
-public record SourceSelection(SourceKind kind, List<Path> cur, CurEngine curEngine, Optional<String> profile,
+public record SourceSelection(SourceKind kind, List<Path> cur, Optional<String> profile,
         Optional<String> region, Optional<Path> cacheDir) {
     public SourceSelection {
         cur = List.copyOf(cur);

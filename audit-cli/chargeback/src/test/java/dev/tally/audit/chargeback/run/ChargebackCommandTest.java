@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.audit.chargeback.model.MonthlyCost;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -236,24 +234,13 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("--cur-engine picks how the CUR is aggregated (auto by default); anything else is a usage error")
-    void curEngine() throws IOException {
-        List<SourceSelection> selections = new ArrayList<>();
-        CommandResult auto = CommandResult.run(selection -> {
-            selections.add(selection);
-            return OctoberBill.bothMonths();
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules());
-        CommandResult duckdb = CommandResult.run(selection -> {
-            selections.add(selection);
-            return OctoberBill.bothMonths();
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--cur-engine", "DuckDB");
+    @DisplayName("--cur-engine is gone with the direct Parquet reader: DuckDB is the one engine, the flag exit 2")
+    void curEngineRemoved() throws IOException {
+        CommandResult result = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules", rules(),
+                "--cur-engine", "duckdb");
 
-        assertThat(auto.exitCode()).as(auto.err()).isZero();
-        assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
-        assertThat(selections).extracting(SourceSelection::curEngine)
-                .containsExactly(CurEngine.AUTO, CurEngine.DUCKDB);
-        CommandResult bad = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--cur-engine", "fast");
-        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(bad.err()).contains("--cur-engine 'fast' is not one of auto, duckdb");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--cur-engine");
+        assertThat(result.out()).isEmpty();
     }
 }

@@ -25,8 +25,23 @@ public record CurFiles(Format format, List<Path> files) {
         CSV
     }
 
+    private static final java.util.regex.Pattern PARTITION_FOLDER =
+            java.util.regex.Pattern.compile("(?i)billing_period=\\d{4}-\\d{2}");
+
     public CurFiles {
         files = List.copyOf(files);
+    }
+
+    /**
+     * Whether every file lies in a {@code BILLING_PERIOD=YYYY-MM/} folder, as Data Exports writes them: the month's
+     * query can then name its partition and leave the other months' files unread.
+     */
+    public boolean partitioned() {
+        return files.stream().allMatch(file -> {
+            Path parent = file.getParent();
+            return parent != null && parent.getFileName() != null
+                    && PARTITION_FOLDER.matcher(parent.getFileName().toString()).matches();
+        });
     }
 
     public static CurFiles resolve(List<Path> inputs) {

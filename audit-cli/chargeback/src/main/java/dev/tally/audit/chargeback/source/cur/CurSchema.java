@@ -64,22 +64,27 @@ record CurSchema(Map<Path, Map<String, String>> files) {
         return tagsType.startsWith("MAP") ? TagEncoding.MAP : TagEncoding.JSON_TEXT;
     }
 
-    static String reader(CurFiles.Format format, List<Path> files) {
+    /** The files as one relation; with {@code partitioned}, plus the {@code billing_period} column of their folders. */
+    static String reader(CurFiles.Format format, List<Path> files, boolean partitioned) {
         StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < files.size(); i++) {
             list.append(i == 0 ? "" : ", ").append(SqlDialect.literal(files.get(i).toString()));
         }
         list.append(']');
         // CSV is read as text: account ids keep leading zeros and costs are cast from their exact decimal text.
+        // Hive partitioning is said explicitly either way: DuckDB would otherwise detect it from the paths alone.
+        // Partition values stay text ('2025-10'), whatever they look like.
+        String hive = partitioned ? ", hive_partitioning = true, hive_types_autocast = false"
+                : ", hive_partitioning = false";
         return format == CurFiles.Format.PARQUET
-                ? "read_parquet(" + list + ", union_by_name = true)"
-                : "read_csv(" + list + ", header = true, all_varchar = true, union_by_name = true)";
+                ? "read_parquet(" + list + ", union_by_name = true" + hive + ")"
+                : "read_csv(" + list + ", header = true, all_varchar = true, union_by_name = true" + hive + ")";
     }
 
     private static Map<String, String> describe(Connection duckdb, CurFiles.Format format, Path file) {
         Map<String, String> columns = new LinkedHashMap<>();
         try (Statement statement = duckdb.createStatement();
-                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + reader(format, List.of(file)))) {
+                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + reader(format, List.of(file), false))) {
             while (rs.next()) {
                 columns.put(rs.getString("column_name").toLowerCase(java.util.Locale.ROOT), rs.getString("column_type"));
             }

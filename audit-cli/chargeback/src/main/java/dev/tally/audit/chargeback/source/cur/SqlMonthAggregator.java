@@ -12,16 +12,13 @@ import java.util.TreeSet;
 
 /**
  * Aggregates a CUR month with DuckDB SQL: the grouped query and the ungrouped total of {@link CurAggregationQuery},
- * two scans. Handles every input DuckDB reads (CSV, any Parquet encoding); the reference the direct Parquet path is
- * tested against.
+ * two separately planned scans, so the total stays an independent answer to reconcile the groups against.
  */
 final class SqlMonthAggregator {
-    static final String ENGINE = "duckdb";
-
     private SqlMonthAggregator() {
     }
 
-    /** @param engine the engine name to report (with the reason, when DuckDB stands in for the direct reader) */
+    /** @param engine the engine name to report */
     static CurMonthAggregate aggregate(Connection duckdb, CurAggregationQuery query, String engine)
             throws SQLException {
         BigDecimal total;

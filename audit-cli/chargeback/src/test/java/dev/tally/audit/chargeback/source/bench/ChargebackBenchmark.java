@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tally.audit.chargeback.allocation.AllocationRulesLoader;
 import dev.tally.audit.chargeback.model.CostMetric;
 import dev.tally.audit.chargeback.run.ChargebackRun;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.chargeback.source.cur.CurLoad;
 import dev.tally.audit.chargeback.source.cur.CurSource;
 import dev.tally.audit.chargeback.source.cur.DuckDbSettings;
@@ -69,7 +68,6 @@ public final class ChargebackBenchmark {
         for (long size : sizes) {
             Path file = BenchCur.write(out.resolve("data"), size);
             CurSource source = new CurSource(List.of(file), settings);
-            CurSource duckdb = new CurSource(List.of(file), settings, CurEngine.DUCKDB);
             ChargebackRun chargeback = new ChargebackRun(source, new AllocationRulesLoader().loadBundled(),
                     "bundled rules", Clock.systemUTC());
             List<String> tags = new AllocationRulesLoader().loadBundled().ownerTagKeys();
@@ -82,20 +80,8 @@ public final class ChargebackBenchmark {
                 load = direct.time(() -> source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
                 endToEnd.time(() -> chargeback.produce(BenchCur.MONTH, CostMetric.AMORTIZED));
             }
-            // Peaks of the default path only: the DuckDB runs below would otherwise set them.
             long heapPeak = heapPeakBytes();
             Optional<Long> rssPeak = rssPeakKiB();
-            // The same month through DuckDB SQL, right after in the same process, so the ratio sees about the same load.
-            duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
-            Timings sql = new Timings();
-            CurLoad sqlLoad = null;
-            for (int i = 0; i < runs; i++) {
-                sqlLoad = sql.time(() -> duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
-            }
-            if (!sqlLoad.cost().rows().equals(load.cost().rows())
-                    || sqlLoad.cost().sourceTotal().compareTo(load.cost().sourceTotal()) != 0) {
-                throw new IllegalStateException("the engines disagree on the " + size + "-line-item month");
-            }
             long lineItems = load.lineItems();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("lineItems", lineItems);
@@ -111,15 +97,8 @@ public final class ChargebackBenchmark {
             result.put("endToEndMedianSeconds", round(endToEnd.wallMedian()));
             result.put("endToEndLineItemsPerSecond", Math.round(lineItems / endToEnd.wallMedian()));
             result.put("endToEndMedianCpuSeconds", round(endToEnd.cpuMedian()));
-            result.put("duckdbEngine", sqlLoad.engine());
-            result.put("duckdbSourceMedianSeconds", round(sql.wallMedian()));
-            result.put("duckdbSourceLineItemsPerSecond", Math.round(lineItems / sql.wallMedian()));
-            result.put("duckdbSourceMedianCpuSeconds", round(sql.cpuMedian()));
-            result.put("speedupOverDuckDbWall", round(sql.wallMedian() / direct.wallMedian()));
-            result.put("speedupOverDuckDbCpu", round(sql.cpuMedian() / direct.cpuMedian()));
             result.put("sourceRunsSeconds", direct.wallRuns());
             result.put("endToEndRunsSeconds", endToEnd.wallRuns());
-            result.put("duckdbSourceRunsSeconds", sql.wallRuns());
             result.put("heapPeakMiB", heapPeak / (1024 * 1024));
             rssPeak.ifPresent(kib -> result.put("rssPeakMiB", kib / 1024));
             results.add(result);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("CUR source (direct reader over real Parquet, DuckDB over real CSV.gz files)")
+@DisplayName("CUR source (DuckDB over real Parquet and CSV.gz files)")
 class CurSourceTest {
     @TempDir
     static Path dir;
@@ -120,6 +120,23 @@ class CurSourceTest {
             assertThat(r.tags()).isEqualTo(Map.of("user_env", "prod"));
             assertThat(r.amount()).isEqualByComparingTo("7");
         });
+    }
+
+    @Test
+    @DisplayName("in BILLING_PERIOD= folders another month's files are not read (the query names the partition)")
+    void partitionPruning() throws Exception {
+        Path export = dir.resolve("partitioned");
+        CurFixture.parquet(export.resolve("BILLING_PERIOD=2025-03/part-0.parquet"), MarchBill.lineItems(), Set.of());
+        // A March line item misfiled under February: read only if DuckDB opened February's folder for March.
+        CurFixture.parquet(export.resolve("BILLING_PERIOD=2025-02/part-0.parquet"),
+                List.of(LineItem.of(A, "AmazonEC2", "Usage", "1000.00")), Set.of());
+        assertThat(load(export, CostMetric.UNBLENDED, List.of()).sourceTotal()).isEqualByComparingTo("381.123456789");
+        // The same two files outside partition folders: both are read and the row predicate decides.
+        Path flat = dir.resolve("flat");
+        Files.createDirectories(flat);
+        Files.copy(export.resolve("BILLING_PERIOD=2025-03/part-0.parquet"), flat.resolve("march.parquet"));
+        Files.copy(export.resolve("BILLING_PERIOD=2025-02/part-0.parquet"), flat.resolve("misfiled.parquet"));
+        assertThat(load(flat, CostMetric.UNBLENDED, List.of()).sourceTotal()).isEqualByComparingTo("1381.123456789");
     }
 
     @Test
