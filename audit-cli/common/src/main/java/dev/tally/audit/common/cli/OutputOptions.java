@@ -12,7 +12,7 @@ public final class OutputOptions {
     @Option(names = "--output-file", paramLabel = "PATH",
             description = "Write the report here instead of stdout: a file, or a folder for commands that write "
                     + "several files. Parent folders are created; files are written atomically (never half a report).")
-    Path outputFile;
+    String outputFile;
 
     @Option(names = "--no-progress",
             description = "Draw no progress bar (one is drawn on stderr only when stderr is a terminal anyway).")
@@ -24,11 +24,19 @@ public final class OutputOptions {
 
     /** {@code --output-file}, or null for stdout. */
     public Path outputFile() {
+        return outputFile == null ? null : Path.of(outputFile);
+    }
+
+    /**
+     * {@code --output-file} as typed, or null: a trailing slash says "a folder" even before it exists, which a
+     * {@link Path} forgets.
+     */
+    public String outputFileText() {
         return outputFile;
     }
 
     /** Used by deprecated spellings ({@code --out}) that set the same destination. */
-    public void outputFile(Path file) {
+    public void outputFile(String file) {
         this.outputFile = file;
     }
 

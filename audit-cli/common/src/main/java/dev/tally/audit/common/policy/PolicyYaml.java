@@ -106,8 +106,13 @@ public final class PolicyYaml {
     /** Fails with every problem found, on one line, when there are any. */
     public void throwIfProblems() {
         if (!problems.isEmpty()) {
-            throw UserFacingException.usage(source + ": " + String.join("; ", problems));
+            throw failure();
         }
+    }
+
+    /** The usage error listing every problem so far, on one line, after the file's name. */
+    public UserFacingException failure() {
+        return UserFacingException.usage(source + ": " + String.join("; ", problems));
     }
 
     /** Reports fields of {@code node} not in {@code allowed}. */
