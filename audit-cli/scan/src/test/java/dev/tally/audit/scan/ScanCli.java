@@ -32,7 +32,8 @@ public final class ScanCli {
      * the test machine has no AWS configuration (and a scan without a region is, rightly, a usage error).
      */
     public static Run run(InMemoryBackend backend, Path userPriceTable, String... args) {
-        return runIn(Path.of("").toAbsolutePath(), backend, userPriceTable, args);
+        // The temporary folder, not the module: the repository's own tally.yaml must not steer unit tests.
+        return runIn(Path.of(System.getProperty("java.io.tmpdir")), backend, userPriceTable, args);
     }
 
     /** As {@link #run}, looking for {@code tally.yaml} from {@code workingDir}. */

@@ -14,7 +14,8 @@ import picocli.CommandLine;
 record CommandResult(int exitCode, String out, String err) {
 
     static CommandResult run(CostSourceFactory sources, Clock clock, String... args) {
-        return runIn(java.nio.file.Path.of("").toAbsolutePath(), sources, clock, args);
+        // The temporary folder, not the module: the repository's own tally.yaml must not steer unit tests.
+        return runIn(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), sources, clock, args);
     }
 
     /** As {@link #run}, looking for {@code tally.yaml} from {@code workingDir}. */
