@@ -64,12 +64,13 @@ public final class ChargebackCommand implements Callable<Integer> {
             description = "The billing month; this month is allowed (provisional figures), future months are not.")
     String month;
 
-    @Option(names = "--source", paramLabel = "cost-explorer|cur",
+    @Option(names = "--source", paramLabel = "cost-explorer|cur|athena",
             description = "Where costs come from. Default: cur when --cur is given, else cost-explorer.")
     String source;
 
-    @Option(names = "--cur", arity = "1..*", paramLabel = "<path>",
-            description = "CUR 2.0 export folders (searched recursively) or .parquet / .csv.gz files.")
+    @Option(names = {"--cur", "--focus"}, arity = "1..*", paramLabel = "<path>",
+            description = "CUR 2.0 or FOCUS 1.2 export folders (searched recursively) or .parquet / .csv.gz files;"
+                    + " the schema is told from the columns.")
     List<Path> cur = new ArrayList<>();
 
     @Option(names = "--metric", defaultValue = "amortized", paramLabel = "unblended|amortized|net-amortized",
@@ -115,8 +116,17 @@ public final class ChargebackCommand implements Callable<Integer> {
     boolean emitAthenaSql;
 
     @Option(names = "--athena-table", defaultValue = "cur_db.cur2", paramLabel = "<db.table>",
-            description = "The CUR 2.0 table for --emit-athena-sql. Default: ${DEFAULT-VALUE}.")
+            description = "The CUR 2.0 table (partitioned by billing_period) for --source athena and --emit-athena-sql."
+                    + " Default: ${DEFAULT-VALUE}.")
     String athenaTable;
+
+    @Option(names = "--athena-workgroup", paramLabel = "<name>",
+            description = "The Athena workgroup to run in (--source athena). Default: primary.")
+    String athenaWorkgroup;
+
+    @Option(names = "--athena-output", paramLabel = "s3://bucket/prefix/",
+            description = "Where Athena writes query results (--source athena). Default: the workgroup's location.")
+    String athenaOutput;
 
     private final CostSourceFactory sources;
     private final Clock clock;
@@ -169,13 +179,7 @@ public final class ChargebackCommand implements Callable<Integer> {
             emitSql(sql, reportMonth, console);
             return ExitCode.OK;
         }
-        SourceSelection selection = selection();
-        if (selection.kind() == SourceKind.COST_EXPLORER && allocationRules.ownerTagKeys().size() > 1) {
-            throw UserFacingException.usage("Cost Explorer groups by one tag key, and the rules name "
-                    + allocationRules.ownerTagKeys().size() + " (" + String.join(", ", allocationRules.ownerTagKeys())
-                    + "): pass --tag-key " + allocationRules.ownerTagKeys().get(0)
-                    + ", or use --source cur for the ordered fallback");
-        }
+        SourceSelection selection = selection(console);
         ChargebackRun run = new ChargebackRun(sources.open(selection), allocationRules, rulesOrigin, clock);
         ChargebackReport report;
         try {
@@ -258,29 +262,43 @@ public final class ChargebackCommand implements Callable<Integer> {
         console.status("wrote " + target);
     }
 
-    private SourceSelection selection() {
+    private SourceSelection selection(Console console) {
         SourceKind kind = source != null ? SourceKind.parse(source) : cur.isEmpty() ? SourceKind.COST_EXPLORER
                 : SourceKind.CUR;
         if (kind == SourceKind.CUR && cur.isEmpty()) {
             throw UserFacingException.usage("--source cur needs --cur <folder or files>: the CUR 2.0 export to read");
         }
-        if (kind == SourceKind.COST_EXPLORER && !cur.isEmpty()) {
-            throw UserFacingException.usage("--cur is for --source cur; drop --cur to use Cost Explorer");
+        if (kind != SourceKind.CUR && !cur.isEmpty()) {
+            throw UserFacingException.usage("--cur is for --source cur; drop --cur to use " + kind.flag());
         }
+        if (kind != SourceKind.ATHENA && (athenaWorkgroup != null || athenaOutput != null)) {
+            throw UserFacingException.usage("--athena-workgroup and --athena-output are for --source athena");
+        }
+        SourceSelection.AthenaTarget athena = new SourceSelection.AthenaTarget(athenaTable,
+                Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput));
         if (kind == SourceKind.CUR) {
-            return new SourceSelection(kind, cur, Optional.empty(), Optional.empty(), Optional.ofNullable(cacheDir));
+            return new SourceSelection(kind, cur, Optional.empty(), Optional.empty(), Optional.ofNullable(cacheDir),
+                    athena, console::status);
         }
-        // Cost Explorer: a named profile must exist (never a silent default for a broken setting); its endpoint is
-        // us-east-1, the commercial partition's, unless --region names another partition's.
+        // A named profile must exist, and a region must be one: never a silent default for a broken setting.
         Optional<String> profile = AwsProfiles.checkedProfile(aws.profile());
-        Optional<String> region = Optional.ofNullable(aws.region()).map(r -> validRegion(r));
-        return new SourceSelection(kind, cur, profile, region, Optional.ofNullable(cacheDir));
+        Optional<String> region = kind == SourceKind.ATHENA
+                // Athena runs where the table's Glue catalog is: --region, AWS_REGION or the profile's region.
+                ? Optional.of(AwsProfiles.region(aws.region(), aws.profile(), knownRegions()).id())
+                // Cost Explorer's endpoint is us-east-1 (the commercial partition's) unless --region names another.
+                : Optional.ofNullable(aws.region()).map(ChargebackCommand::validRegion);
+        return new SourceSelection(kind, cur, profile, region, Optional.ofNullable(cacheDir), athena,
+                console::status);
+    }
+
+    private static java.util.Set<String> knownRegions() {
+        return software.amazon.awssdk.regions.Region.regions().stream()
+                .map(software.amazon.awssdk.regions.Region::id).collect(Collectors.toSet());
     }
 
     private static String validRegion(String region) {
         String id = region.strip().toLowerCase(java.util.Locale.ROOT);
-        boolean known = software.amazon.awssdk.regions.Region.regions().stream().anyMatch(r -> r.id().equals(id));
-        if (!known) {
+        if (!knownRegions().contains(id)) {
             throw UserFacingException.usage("--region: unknown region '" + region
                     + "' (Cost Explorer is served from us-east-1; use a region code such as us-east-1)");
         }

@@ -268,6 +268,31 @@ class ChargebackConventionsTest {
         }
 
         @Test
+        @DisplayName("--source athena takes the profile's region; with no region anywhere it is a usage error")
+        void athenaRegion() {
+            List<SourceSelection> opened = new java.util.ArrayList<>();
+            CommandResult result = CommandResult.runIn(dir, selection -> {
+                opened.add(selection);
+                return OctoberBill.bothMonths();
+            }, CLOCK, "--month", "2026-10", "--source", "athena", "--profile", "audit");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(opened).singleElement().satisfies(s -> assertThat(s.region()).contains("eu-west-1"));
+
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null,
+                    "AWS_REGION is set in this environment");
+            String saved = System.clearProperty("aws.region");
+            try {
+                CommandResult none = run("--month", "2026-10", "--source", "athena");
+                assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+                assertThat(none.err()).contains("no AWS region configured: pass --region");
+            } finally {
+                if (saved != null) {
+                    System.setProperty("aws.region", saved);
+                }
+            }
+        }
+
+        @Test
         @DisplayName("a configuration file that does not parse is a usage error naming it")
         void brokenConfiguration() throws IOException {
             Files.writeString(dir.resolve("config"), "[profile audit\nregion = eu-west-1\n");

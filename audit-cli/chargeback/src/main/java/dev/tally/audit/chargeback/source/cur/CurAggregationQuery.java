@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *                          month's files only and never the history
  */
 public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth month, CostMetric metric,
-        List<CurTag> tags, TagEncoding tagEncoding, Set<String> netColumnsPresent, boolean partitioned) {
+        List<CurTag> tags, TagEncoding tagEncoding, Set<String> netColumnsPresent, boolean partitioned)
+        implements MonthQuery {
 
     /** The partition column of a CUR 2.0 export's folders and of the table a Glue crawler makes of them. */
     public static final String PARTITION = "billing_period";
@@ -52,6 +53,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     }
 
     /** The month's cost grouped by account, service, line item type and tag values. */
+    @Override
     public String groupedSql() {
         StringBuilder sql = new StringBuilder("SELECT\n")
                 .append("  ").append(ACCOUNT).append(" AS account_id,\n")
@@ -77,6 +79,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     }
 
     /** The month's ungrouped total, currency check and invoice state: reconciliation's independent answer. */
+    @Override
     public String totalSql() {
         return "SELECT\n"
                 + "  SUM(\n    " + costSql() + ") AS total,\n"
@@ -104,7 +107,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     }
 
     private String monthPredicate() {
-        String start = "CAST(" + BILLING_PERIOD_START + " AS TIMESTAMP)";
+        String start = dialect.timestamp(BILLING_PERIOD_START);
         // The partition prunes files; the row predicate still decides, so a stray line item of another month in the
         // folder is not counted.
         return (partitioned ? PARTITION + " = '" + month + "' AND " : "")

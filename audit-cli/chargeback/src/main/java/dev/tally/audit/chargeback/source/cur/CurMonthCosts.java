@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * Turns an aggregated CUR month into the report's rows, whichever engine aggregated it (local DuckDB or Athena): the
  * currency check, the charge kind of each line item type, and the tag values under the keys the user asked for.
  */
-final class CurMonthCosts {
+public final class CurMonthCosts {
     private CurMonthCosts() {
     }
 
@@ -26,7 +26,7 @@ final class CurMonthCosts {
      * @param where        what was read, for the messages ({@code the CUR <files>}, {@code the Athena table t})
      * @param periods      the billing periods present, asked only when the month is empty (it costs a query)
      */
-    static String currency(CurMonthAggregate aggregate, YearMonth month, String where, PeriodLister periods) {
+    public static String currency(CurMonthAggregate aggregate, YearMonth month, String where, PeriodLister periods) {
         if (aggregate.lineItems() == 0) {
             throw UserFacingException.usage(where + " has no line items for " + month + " (billing periods present: "
                     + periods.list() + "): pick one of those months or add that month's export");
@@ -46,7 +46,7 @@ final class CurMonthCosts {
 
     /** Lists the billing periods present, for the message of an empty month. */
     @FunctionalInterface
-    interface PeriodLister {
+    public interface PeriodLister {
         String list();
     }
 
@@ -55,7 +55,7 @@ final class CurMonthCosts {
      *
      * @param kinds the charge kind of a group's (type, service) as the schema read names them
      */
-    static List<CostRow> rows(CurMonthAggregate aggregate, List<CurTag> requested, String currency,
+    public static List<CostRow> rows(CurMonthAggregate aggregate, List<CurTag> requested, String currency,
             BiFunction<String, String, ChargeKind> kinds) {
         record Key(String account, String service, ChargeKind kind, Map<String, String> tags) {
         }
@@ -84,7 +84,7 @@ final class CurMonthCosts {
     }
 
     /** The requested keys that tag no row of the month. */
-    static List<CurTag> unseen(List<CurTag> tags, List<CostRow> rows) {
+    public static List<CurTag> unseen(List<CurTag> tags, List<CostRow> rows) {
         return tags.stream().filter(tag -> rows.stream().noneMatch(row -> row.tags().containsKey(tag.requested())))
                 .toList();
     }

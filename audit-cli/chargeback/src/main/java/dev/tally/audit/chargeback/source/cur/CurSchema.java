@@ -36,6 +36,11 @@ record CurSchema(Map<Path, Map<String, String>> files) {
 
     /** This schema, when every file has every {@code required} column; else a usage error listing them by file. */
     CurSchema require(Set<String> required) {
+        return require(required, "CUR 2.0", "Cost and Usage Report 2.0");
+    }
+
+    /** {@link #require(Set)} for the export {@code label}, whose Data Exports table is {@code table}. */
+    CurSchema require(Set<String> required, String label, String table) {
         List<String> problems = new ArrayList<>();
         files.forEach((file, columns) -> {
             List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -44,9 +49,9 @@ record CurSchema(Map<Path, Map<String, String>> files) {
             }
         });
         if (!problems.isEmpty()) {
-            throw UserFacingException.usage("not a CUR 2.0 export with the columns this report needs: "
-                    + String.join("; ", problems)
-                    + ". Export the 'Cost and Usage Report 2.0' table (AWS Data Exports) with these columns.");
+            throw UserFacingException.usage("not a " + label + " export with the columns this report needs: "
+                    + String.join("; ", problems) + ". Export the '" + table
+                    + "' table (AWS Data Exports) with these columns.");
         }
         return this;
     }
@@ -60,7 +65,12 @@ record CurSchema(Map<Path, Map<String, String>> files) {
 
     /** How {@code resource_tags} is stored (a MAP in Parquet, JSON text in CSV). */
     TagEncoding tagEncoding() {
-        String tagsType = columns().getOrDefault(CurColumns.RESOURCE_TAGS, "VARCHAR");
+        return tagEncoding(CurColumns.RESOURCE_TAGS);
+    }
+
+    /** How the map column {@code column} (lower case) is stored: a MAP in Parquet, JSON text in CSV. */
+    TagEncoding tagEncoding(String column) {
+        String tagsType = columns().getOrDefault(column, "VARCHAR");
         return tagsType.startsWith("MAP") ? TagEncoding.MAP : TagEncoding.JSON_TEXT;
     }
 

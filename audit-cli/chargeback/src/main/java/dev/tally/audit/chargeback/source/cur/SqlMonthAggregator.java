@@ -11,7 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Aggregates a CUR month with DuckDB SQL: the grouped query and the ungrouped total of {@link CurAggregationQuery},
+ * Aggregates a CUR month with DuckDB SQL: the grouped query and the ungrouped total of a {@link MonthQuery} (CUR 2.0 or FOCUS 1.2),
  * two separately planned scans, so the total stays an independent answer to reconcile the groups against.
  */
 final class SqlMonthAggregator {
@@ -19,7 +19,7 @@ final class SqlMonthAggregator {
     }
 
     /** @param engine the engine name to report */
-    static CurMonthAggregate aggregate(Connection duckdb, CurAggregationQuery query, String engine)
+    static CurMonthAggregate aggregate(Connection duckdb, MonthQuery query, String engine)
             throws SQLException {
         BigDecimal total;
         long lineItems;

@@ -176,13 +176,17 @@ class CurSourceTest {
     }
 
     @Test
-    @DisplayName("a month absent from the CUR: a clear error listing the months present")
+    @DisplayName("a month absent from the CUR: a clear error listing the months present (folders, else rows)")
     void emptyMonth() {
         assertThatThrownBy(() -> new CurSource(List.of(parquet), DuckDbSettings.defaults())
                 .load(java.time.YearMonth.of(2025, 7), CostMetric.UNBLENDED, List.of()))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("no line items for 2025-07")
-                .hasMessageContaining("2025-02, 2025-03");
+                .hasMessageContaining("(billing periods present: 2025-03)");
+        assertThatThrownBy(() -> new CurSource(List.of(csv), DuckDbSettings.defaults())
+                .load(java.time.YearMonth.of(2025, 7), CostMetric.UNBLENDED, List.of()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("(billing periods present: 2025-02, 2025-03)");
     }
 
     @Test
