@@ -125,12 +125,13 @@ public final class AthenaSource implements CostSource {
         return periods.isEmpty() ? "none" : String.join(", ", periods);
     }
 
-    static String partitionsSql(String table) {
+    /** The partitions present (the table's months), for the message of an empty month. */
+    public static String partitionsSql(String table) {
         return "SELECT DISTINCT " + CurAggregationQuery.PARTITION + " FROM " + table + " ORDER BY 1";
     }
 
     /** The {@code resource_tags} keys of the month, for a tag key that tags nothing. */
-    static String tagKeysSql(String table, YearMonth month) {
+    public static String tagKeysSql(String table, YearMonth month) {
         return "SELECT DISTINCT tag_key FROM " + table + " CROSS JOIN UNNEST(map_keys(" + CurColumns.RESOURCE_TAGS
                 + ")) AS keys(tag_key) WHERE " + CurAggregationQuery.PARTITION + " = '" + month + "' ORDER BY 1";
     }

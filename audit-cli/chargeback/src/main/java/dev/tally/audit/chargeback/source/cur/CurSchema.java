@@ -29,11 +29,6 @@ record CurSchema(Map<Path, Map<String, String>> files) {
         return new CurSchema(columns);
     }
 
-    /** {@link #describe} then {@link #require}. */
-    static CurSchema inspect(Connection duckdb, CurFiles files, Set<String> required) {
-        return describe(duckdb, files).require(required);
-    }
-
     /** This schema, when every file has every {@code required} column; else a usage error listing them by file. */
     CurSchema require(Set<String> required) {
         return require(required, "CUR 2.0", "Cost and Usage Report 2.0");

@@ -31,21 +31,21 @@ import java.util.List;
  * SQL, moves through the given states on successive {@code GetQueryExecution} calls, and returns its rows in pages of
  * {@code pageSize} (the first page starting with the header row, as Athena does for a SELECT).
  */
-final class AthenaWire {
+public final class AthenaWire {
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WireMockServer wireMock;
 
-    AthenaWire(WireMockServer wireMock) {
+    public AthenaWire(WireMockServer wireMock) {
         this.wireMock = wireMock;
     }
 
     /** Rows as Athena returns them: every value as text, NULL as null. */
-    record Rows(List<String> columns, List<List<String>> values) {
+    public record Rows(List<String> columns, List<List<String>> values) {
     }
 
     /** Runs {@code sql} on DuckDB and returns what Athena would send for it (decimals in plain notation). */
-    static Rows rowsOf(Connection duckdb, String sql) throws SQLException {
+    public static Rows rowsOf(Connection duckdb, String sql) throws SQLException {
         try (Statement statement = duckdb.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<String> columns = new ArrayList<>();
@@ -67,7 +67,7 @@ final class AthenaWire {
     }
 
     /** Stubs one query from start to its last page. */
-    void query(String sql, String id, long bytesScanned, Rows rows, int pageSize, String... states) {
+    public void query(String sql, String id, long bytesScanned, Rows rows, int pageSize, String... states) {
         stub("StartQueryExecution", post("/").withRequestBody(matchingJsonPath("$.QueryString", equalTo(sql))),
                 "{\"QueryExecutionId\": \"" + id + "\"}");
         states(id, bytesScanned, null, states);
@@ -148,7 +148,7 @@ final class AthenaWire {
     }
 
     /** How many calls of {@code operation} WireMock received. */
-    int calls(String operation) {
+    public int calls(String operation) {
         return wireMock.countRequestsMatching(postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("AmazonAthena." + operation)).build()).getCount();
     }
