@@ -1,5 +1,6 @@
 package dev.tally.apps;
 
+import dev.tally.constructs.compliance.CfnLint;
 import dev.tally.constructs.compliance.ComplianceGate;
 import dev.tally.constructs.compliance.ComplianceReport;
 import dev.tally.constructs.compliance.InvalidSuppressionsException;
@@ -50,7 +51,8 @@ public final class TallyApp {
         List<EnvironmentStage> stages = settings.environments().stream()
                 .map(sizing -> new EnvironmentStage(app, sizing, settings))
                 .toList();
-        ComplianceGate gate = ComplianceGate.builder().suppressions(policy).build();
+        // cfn-lint runs on every template; without it the gate warns locally and fails where CI=true.
+        ComplianceGate gate = ComplianceGate.builder().suppressions(policy).cfnLint(CfnLint.onPath()).build();
         gate.applyTo(app);
         return new TallyApp(app, stages, gate);
     }

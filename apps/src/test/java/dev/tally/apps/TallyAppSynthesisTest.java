@@ -84,6 +84,14 @@ class TallyAppSynthesisTest {
     }
 
     @Test
+    @DisplayName("cfn-lint checked every template of the app: no error, its warnings listed in the gate's report")
+    void cfnLintCheckedEveryTemplate() {
+        assertThat(report.lintSummary()).as(report.render()).startsWith("cfn-lint: 2 template(s) linted, 0 error(s)");
+        assertThat(report.errors()).noneMatch(finding -> finding.ruleId().startsWith("cfn-lint"));
+        assertThat(outdir.resolve(TallyApp.REPORT_FILE)).content().contains(report.lintSummary());
+    }
+
+    @Test
     @DisplayName("every entry of policies/nag/suppressions.yaml silences its finding on the resources it names")
     void suppressionFileEntriesTakeEffect() {
         SuppressionPolicy policy = SuppressionPolicy.load(Path.of("..", AppSettings.DEFAULT_SUPPRESSIONS), LocalDate.now(ZoneOffset.UTC));

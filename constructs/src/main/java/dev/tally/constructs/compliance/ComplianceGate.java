@@ -5,19 +5,23 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.NagReportFormat;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.ServerlessChecks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
@@ -53,18 +57,25 @@ public final class ComplianceGate {
     private final SuppressionPolicy policy;
     private final boolean reports;
     private final boolean verbose;
+    private final CfnLint cfnLint;
+    private final boolean cfnLintRequired;
     private final Map<JustifiedSuppression, List<String>> appliedPaths = new LinkedHashMap<>();
     private final List<NagFinding> applyProblems = new ArrayList<>();
     /** Paths of the App/Stages whose direct stacks the packs check ("" is the App). */
     private final Set<String> checkedStages = new LinkedHashSet<>();
     /** Paths of Stacks given as the scope: the packs check them (and their nested stacks) only. */
     private final Set<String> checkedStackPrefixes = new LinkedHashSet<>();
+    /** Construct path of every resource by "stack path + logical id", so cfn-lint findings name the construct. */
+    private final Map<String, String> resourcePaths = new LinkedHashMap<>();
     private boolean applied;
+    private IConstruct scope;
 
     private ComplianceGate(Builder builder) {
         this.policy = builder.policy;
         this.reports = builder.reports;
         this.verbose = builder.verbose;
+        this.cfnLint = builder.cfnLint;
+        this.cfnLintRequired = builder.cfnLintRequired;
     }
 
     /** Starts a gate with no suppressions, CSV reports on and terse messages. */
@@ -82,6 +93,7 @@ public final class ComplianceGate {
             throw new IllegalStateException("this ComplianceGate was already applied; use one gate per app");
         }
         applied = true;
+        this.scope = scope;
         NagPackProps props = NagPackProps.builder()
                 .verbose(verbose)
                 .logIgnores(true) // the info annotation of a suppressed finding is how verify() spots stale entries
@@ -104,6 +116,17 @@ public final class ComplianceGate {
             Aspects.of(root).add(new ServerlessChecks(props));
         }
         applySuppressions(scope);
+    }
+
+    /** Records every resource's construct path by stack and logical id; the tree is final once synthesis starts. */
+    private void recordResourcePaths(IConstruct scope) {
+        for (IConstruct construct : scope.getNode().findAll()) {
+            if (CfnResource.isCfnResource(construct)) {
+                Stack stack = Stack.of(construct);
+                String logicalId = stack.resolve(((CfnResource) construct).getLogicalId()).toString();
+                resourcePaths.put(stack.getNode().getPath() + " " + logicalId, "/" + construct.getNode().getPath());
+            }
+        }
     }
 
     private void applySuppressions(IConstruct scope) {
@@ -190,7 +213,47 @@ public final class ComplianceGate {
                 }
             }
         });
-        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings));
+        String lintSummary = cfnLint == null ? "" : lintTemplates(stacks, errors, warnings);
+        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings), lintSummary);
+    }
+
+    /** Runs cfn-lint over every stack's template; its errors fail the gate, its warnings are listed. */
+    private String lintTemplates(List<CloudFormationStackArtifact> stacks, Set<NagFinding> errors, Set<NagFinding> warnings) {
+        recordResourcePaths(scope);
+        Map<Path, String> templates = new LinkedHashMap<>();
+        Map<String, String> hierarchicalIds = new LinkedHashMap<>();
+        Set<String> regions = new TreeSet<>();
+        for (CloudFormationStackArtifact stack : stacks) {
+            templates.put(Path.of(stack.getTemplateFullPath()), stack.getDisplayName());
+            hierarchicalIds.put(stack.getDisplayName(), stack.getHierarchicalId());
+            String region = stack.getEnvironment().getRegion();
+            if (!Token.isUnresolved(region) && !region.startsWith("unknown-")) {
+                regions.add(region);
+            }
+        }
+        if (cfnLint.locate().isEmpty()) {
+            NagFinding missing = new NagFinding(cfnLintRequired ? NagFinding.Level.ERROR : NagFinding.Level.WARNING,
+                    "every stack", "(all templates)", "cfn-lint", cfnLint.missingMessage()
+                    + (cfnLintRequired ? " (required because CI=true)" : ""));
+            (cfnLintRequired ? errors : warnings).add(missing);
+            return "cfn-lint: not installed, " + templates.size() + " template(s) not linted";
+        }
+        List<CfnLint.Finding> findings;
+        try {
+            findings = cfnLint.lint(templates, List.copyOf(regions));
+        } catch (CfnLint.CfnLintException e) {
+            errors.add(new NagFinding(NagFinding.Level.ERROR, "every stack", "(all templates)", "cfn-lint", e.getMessage()));
+            return "cfn-lint: failed on " + templates.size() + " template(s)";
+        }
+        long lintErrors = findings.stream().filter(f -> f.level() == NagFinding.Level.ERROR).count();
+        for (CfnLint.Finding finding : findings) {
+            String resourcePath = Optional.ofNullable(resourcePaths.get(
+                    hierarchicalIds.get(finding.template()) + " " + finding.logicalId()))
+                    .orElse(finding.templatePath());
+            (finding.level() == NagFinding.Level.ERROR ? errors : warnings).add(finding.toNagFinding(resourcePath));
+        }
+        return "cfn-lint: " + templates.size() + " template(s) linted, " + lintErrors + " error(s), "
+                + (findings.size() - lintErrors) + " warning(s)";
     }
 
     /** Whether the packs reached the stack at {@code hierarchicalId} (e.g. {@code Staging/Renewal}). */
@@ -233,8 +296,28 @@ public final class ComplianceGate {
         private SuppressionPolicy policy = SuppressionPolicy.none();
         private boolean reports = true;
         private boolean verbose;
+        private CfnLint cfnLint;
+        private boolean cfnLintRequired = "true".equalsIgnoreCase(System.getenv("CI"));
 
         private Builder() {
+        }
+
+        /**
+         * Also lint every synthesized template with cfn-lint (see {@link CfnLint}): its errors fail the gate, its
+         * warnings are listed. Default: off (cfn-lint costs seconds per run; the app and CI turn it on).
+         */
+        public Builder cfnLint(CfnLint lint) {
+            this.cfnLint = Objects.requireNonNull(lint, "lint");
+            return this;
+        }
+
+        /**
+         * Whether a machine without cfn-lint fails the gate (true) or only gets a warning (false). Default: true
+         * where the environment variable {@code CI} is {@code true}, so CI cannot pass without linting.
+         */
+        public Builder cfnLintRequired(boolean required) {
+            this.cfnLintRequired = required;
+            return this;
         }
 
         /** The justified suppressions to apply. Default: none, so every finding counts. */

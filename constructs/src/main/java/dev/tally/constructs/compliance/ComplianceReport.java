@@ -6,12 +6,18 @@ import java.util.List;
  * What the gate found in a synthesized app: errors fail it, warnings are shown.
  *
  * @param stacksChecked how many stacks (across all stages) were read, so an empty app is visible in the summary
+ * @param lintSummary   one line on what cfn-lint checked, empty when the gate ran without it
  */
-public record ComplianceReport(int stacksChecked, List<NagFinding> errors, List<NagFinding> warnings) {
+public record ComplianceReport(int stacksChecked, List<NagFinding> errors, List<NagFinding> warnings, String lintSummary) {
 
     public ComplianceReport {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A report of a gate that ran without cfn-lint. */
+    public ComplianceReport(int stacksChecked, List<NagFinding> errors, List<NagFinding> warnings) {
+        this(stacksChecked, errors, warnings, "");
     }
 
     /** True when there is no unsuppressed error and no stale suppression. */
@@ -30,6 +36,9 @@ public record ComplianceReport(int stacksChecked, List<NagFinding> errors, List<
         text.append("Compliance gate ").append(passed() ? "PASSED" : "FAILED").append(": ")
                 .append(errors.size()).append(" error(s), ").append(warnings.size()).append(" warning(s) in ")
                 .append(stacksChecked).append(" stack(s)").append(System.lineSeparator());
+        if (!lintSummary.isEmpty()) {
+            text.append(lintSummary).append(System.lineSeparator());
+        }
         errors.forEach(finding -> text.append(finding.render()).append(System.lineSeparator()));
         warnings.forEach(finding -> text.append(finding.render()).append(System.lineSeparator()));
         if (!passed()) {

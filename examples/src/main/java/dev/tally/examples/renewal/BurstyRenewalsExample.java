@@ -1,5 +1,6 @@
 package dev.tally.examples.renewal;
 
+import dev.tally.constructs.compliance.CfnLint;
 import dev.tally.constructs.compliance.ComplianceGate;
 import dev.tally.constructs.compliance.ComplianceReport;
 import dev.tally.constructs.renewal.RenewalPipeline;
@@ -70,7 +71,7 @@ public final class BurstyRenewalsExample {
             System.exit(2);
         }
         build(app, jar);
-        ComplianceGate gate = ComplianceGate.builder().build();
+        ComplianceGate gate = ComplianceGate.builder().cfnLint(CfnLint.onPath()).build();
         gate.applyTo(app);
         ComplianceReport report = gate.verify(app.synth());
         System.err.print(report.render());
