@@ -1,9 +1,13 @@
 package dev.tally.apps;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,6 +27,10 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code costCenter}</td><td>{@value #DEFAULT_COST_CENTER}</td><td>value of the {@code tally:cost-center}
  *       tag</td></tr>
  *   <tr><td>{@code owner}</td><td>{@value #DEFAULT_OWNER}</td><td>value of the {@code tally:owner} tag</td></tr>
+ *   <tr><td>{@code tagPolicy}</td><td>{@value #DEFAULT_TAG_POLICY}</td><td>the required tags (shared with
+ *       {@code tally scan --checks untagged})</td></tr>
+ *   <tr><td>{@code tags}</td><td>none</td><td>values of further tags the policy requires, an object in cdk.json or
+ *       JSON with {@code -c tags='{"key":"value"}'}; they override the defaults above</td></tr>
  * </table>
  *
  * @param environments     the environments to synthesize
@@ -32,15 +40,18 @@ import java.util.regex.Pattern;
  * @param region           AWS region, empty for environment-agnostic stacks
  * @param costCenter       cost-allocation tag value
  * @param owner            owner tag value
+ * @param tagPolicyFile    path of the tag policy
+ * @param tags             tag values given in context, by key
  */
 public record AppSettings(
         List<EnvironmentSizing> environments, Path functionsJar, Path suppressionsFile, Optional<String> account,
-        Optional<String> region, String costCenter, String owner) {
+        Optional<String> region, String costCenter, String owner, Path tagPolicyFile, Map<String, String> tags) {
 
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/tally-functions.jar";
     public static final String DEFAULT_SUPPRESSIONS = "policies/nag/suppressions.yaml";
     public static final String DEFAULT_COST_CENTER = "isp-billing";
     public static final String DEFAULT_OWNER = "platform-team";
+    public static final String DEFAULT_TAG_POLICY = "policies/tag-policy.yaml";
 
     private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
@@ -49,6 +60,7 @@ public record AppSettings(
 
     public AppSettings {
         environments = List.copyOf(environments);
+        tags = Map.copyOf(tags);
     }
 
     /**
@@ -96,11 +108,46 @@ public record AppSettings(
         String owner = text(context, "owner", DEFAULT_OWNER);
         checkTagValue("costCenter", costCenter, problems);
         checkTagValue("owner", owner, problems);
+        Path tagPolicy = Path.of(text(context, "tagPolicy", DEFAULT_TAG_POLICY));
+        if (!Files.isRegularFile(tagPolicy)) {
+            problems.add("the tag policy " + tagPolicy.toAbsolutePath().normalize() + " does not exist: run from the "
+                    + "repository root (or pass -c tagPolicy=PATH)");
+        }
+        Map<String, String> tags = readTags(context.apply("tags"), problems);
 
         if (!problems.isEmpty()) {
             throw new InvalidAppSettingsException(problems);
         }
-        return new AppSettings(environments, jar, suppressions, account, region, costCenter, owner);
+        return new AppSettings(environments, jar, suppressions, account, region, costCenter, owner, tagPolicy, tags);
+    }
+
+    /** The {@code tags} context: an object (cdk.json) or its JSON text ({@code -c tags='{...}'}). */
+    private static Map<String, String> readTags(Object value, List<String> problems) {
+        if (value == null || value.toString().isBlank()) {
+            return Map.of();
+        }
+        Object parsed = value;
+        if (value instanceof String text) {
+            try {
+                parsed = new ObjectMapper().readValue(text, Map.class);
+            } catch (JsonProcessingException e) {
+                problems.add("tags must be a JSON object of tag key to value, e.g. -c tags='{\"tally:owner\":\"team\"}'"
+                        + " (was " + text + ")");
+                return Map.of();
+            }
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            problems.add("tags must be an object of tag key to value (was " + value + ")");
+            return Map.of();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            String tagValue = String.valueOf(v);
+            checkTagValue("tags." + key, tagValue, problems);
+            tags.put(key, tagValue);
+        });
+        return tags;
     }
 
     private static void checkTagValue(String key, String value, List<String> problems) {

@@ -1,5 +1,6 @@
 package dev.tally.apps;
 
+import dev.tally.constructs.compliance.tags.TagPolicy;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.StageProps;
@@ -16,16 +17,26 @@ public final class EnvironmentStage extends Stage {
     /** Construct id of the renewal stack inside the stage. */
     public static final String RENEWAL_STACK_ID = "Renewal";
 
+    /** Construct id of the audit stack inside the stage. */
+    public static final String AUDIT_STACK_ID = "Audit";
+
+    private final AuditStack audit;
     private final RenewalStack renewal;
 
-    public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings) {
+    public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings, TagPolicy tagPolicy) {
         super(scope, sizing.stageId(), stageProps(settings));
+        // Every environment has its audit trail; it is never deleted with a careless 'cdk destroy'.
+        this.audit = new AuditStack(this, AUDIT_STACK_ID, StackProps.builder()
+                .stackName(sizing.stackName("audit"))
+                .description("Tally audit trail (" + sizing.name() + ")")
+                .terminationProtection(true)
+                .build(), sizing);
         this.renewal = new RenewalStack(this, RENEWAL_STACK_ID, StackProps.builder()
                 .stackName(sizing.stackName("renewal"))
                 .description("Tally renewal pipeline (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
-                .build(), sizing, settings.functionsJar());
-        CostAllocationTags.applyTo(this, sizing, settings);
+                .build(), sizing, settings.functionsJar(), audit.getTrail().getAccessLogGroup());
+        CostAllocationTags.applyTo(this, sizing, settings, tagPolicy);
     }
 
     private static StageProps stageProps(AppSettings settings) {
@@ -34,6 +45,10 @@ public final class EnvironmentStage extends Stage {
             props.env(Environment.builder().account(settings.account().get()).region(settings.region().get()).build());
         }
         return props.build();
+    }
+
+    public AuditStack getAudit() {
+        return audit;
     }
 
     public RenewalStack getRenewal() {

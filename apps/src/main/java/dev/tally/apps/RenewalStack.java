@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
 /**
@@ -23,6 +24,16 @@ public final class RenewalStack extends Stack {
      * @param functionsJar the Lambda jar; each stack makes its own asset from it (an asset belongs to one stack)
      */
     public RenewalStack(Construct scope, String id, StackProps props, EnvironmentSizing sizing, Path functionsJar) {
+        this(scope, id, props, sizing, functionsJar, null);
+    }
+
+    /**
+     * @param functionsJar      the Lambda jar; each stack makes its own asset from it (an asset belongs to one stack)
+     * @param apiAccessLogGroup where the API stage writes its access logs (the environment's audit trail), or null
+     *                          for a log group of the pipeline's own
+     */
+    public RenewalStack(Construct scope, String id, StackProps props, EnvironmentSizing sizing, Path functionsJar,
+                        ILogGroup apiAccessLogGroup) {
         super(scope, id, props);
         this.pipeline = new RenewalPipeline(this, PIPELINE_ID, RenewalPipelineProps.builder()
                 .functionCode(Code.fromAsset(functionsJar.toString()))
@@ -32,6 +43,7 @@ public final class RenewalStack extends Stack {
                 .apiThrottlingRateLimit(sizing.apiRateLimit())
                 .apiThrottlingBurstLimit(sizing.apiBurstLimit())
                 .logRetention(sizing.logRetention())
+                .apiAccessLogGroup(apiAccessLogGroup)
                 .build());
     }
 

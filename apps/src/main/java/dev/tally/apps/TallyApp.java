@@ -5,6 +5,7 @@ import dev.tally.constructs.compliance.ComplianceGate;
 import dev.tally.constructs.compliance.ComplianceReport;
 import dev.tally.constructs.compliance.InvalidSuppressionsException;
 import dev.tally.constructs.compliance.SuppressionPolicy;
+import dev.tally.constructs.compliance.tags.TagPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,11 +49,17 @@ public final class TallyApp {
     public static TallyApp compose(App app, LocalDate today) {
         AppSettings settings = AppSettings.from(key -> app.getNode().tryGetContext(key));
         SuppressionPolicy policy = SuppressionPolicy.load(settings.suppressionsFile(), today);
+        TagPolicy tagPolicy = TagPolicy.load(settings.tagPolicyFile());
         List<EnvironmentStage> stages = settings.environments().stream()
-                .map(sizing -> new EnvironmentStage(app, sizing, settings))
+                .map(sizing -> new EnvironmentStage(app, sizing, settings, tagPolicy))
                 .toList();
         // cfn-lint runs on every template; without it the gate warns locally and fails where CI=true.
-        ComplianceGate gate = ComplianceGate.builder().suppressions(policy).cfnLint(CfnLint.onPath()).build();
+        ComplianceGate gate = ComplianceGate.builder()
+                .suppressions(policy)
+                .requiredTags(tagPolicy)
+                .cfnLint(CfnLint.onPath())
+                .today(today)
+                .build();
         gate.applyTo(app);
         return new TallyApp(app, stages, gate);
     }

@@ -3,6 +3,7 @@ package dev.tally.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tally.constructs.compliance.tags.TagPolicy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,6 +66,33 @@ class AppSettingsTest {
                 .hasMessageContaining("give both -c account=... and -c region=...")
                 .hasMessageContaining("account '12345' is not a 12-digit AWS account id")
                 .hasMessageContaining("costCenter 'a,b' is not a valid tag value");
+    }
+
+    @Test
+    @DisplayName("the tags context (an object, or JSON text from -c) gives values for further required keys")
+    void tagValuesFromContext() {
+        TagPolicy policy = TagPolicy.parse("""
+                required-tags:
+                  - key: tally:owner
+                  - key: tally:data-class
+                """, "test");
+        AppSettings fromObject = settings(Map.of("tags", Map.of("tally:data-class", "internal")));
+        assertThat(CostAllocationTags.forEnvironment(EnvironmentSizing.STAGING, fromObject, policy))
+                .containsExactly(Map.entry("tally:owner", "platform-team"), Map.entry("tally:data-class", "internal"));
+        AppSettings fromJson = settings(Map.of("tags", "{\"tally:data-class\":\"pii\",\"tally:owner\":\"billing\"}"));
+        assertThat(CostAllocationTags.forEnvironment(EnvironmentSizing.STAGING, fromJson, policy))
+                .containsEntry("tally:owner", "billing").containsEntry("tally:data-class", "pii");
+        assertThatThrownBy(() -> settings(Map.of("tags", "not json")))
+                .isInstanceOf(InvalidAppSettingsException.class).hasMessageContaining("tags must be a JSON object");
+    }
+
+    @Test
+    @DisplayName("the app applies exactly the keys policies/tag-policy.yaml requires")
+    void policyKeysApplied() {
+        TagPolicy policy = TagPolicy.load(Path.of("..", AppSettings.DEFAULT_TAG_POLICY));
+        assertThat(CostAllocationTags.forEnvironment(EnvironmentSizing.PRODUCTION, settings(Map.of()), policy))
+                .containsOnlyKeys(policy.keys().toArray(String[]::new))
+                .containsEntry(CostAllocationTags.ENVIRONMENT, "production");
     }
 
     @Test

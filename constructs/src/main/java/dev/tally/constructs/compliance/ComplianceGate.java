@@ -1,11 +1,15 @@
 package dev.tally.constructs.compliance;
 
+import dev.tally.constructs.compliance.tags.RequiredTagsCheck;
+import dev.tally.constructs.compliance.tags.TagPolicy;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.NagReportFormat;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.ServerlessChecks;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +63,8 @@ public final class ComplianceGate {
     private final boolean verbose;
     private final CfnLint cfnLint;
     private final boolean cfnLintRequired;
+    private final LocalDate today;
+    private final TagPolicy tagPolicy;
     private final Map<JustifiedSuppression, List<String>> appliedPaths = new LinkedHashMap<>();
     private final List<NagFinding> applyProblems = new ArrayList<>();
     /** Paths of the App/Stages whose direct stacks the packs check ("" is the App). */
@@ -76,6 +82,8 @@ public final class ComplianceGate {
         this.verbose = builder.verbose;
         this.cfnLint = builder.cfnLint;
         this.cfnLintRequired = builder.cfnLintRequired;
+        this.today = builder.today;
+        this.tagPolicy = builder.tagPolicy;
     }
 
     /** Starts a gate with no suppressions, CSV reports on and terse messages. */
@@ -213,8 +221,63 @@ public final class ComplianceGate {
                 }
             }
         });
+        List<SuppressionInForce> inForce = new ArrayList<>();
+        appliedPaths.forEach((suppression, paths) -> inForce.add(new SuppressionInForce(
+                "suppression file #" + suppression.entry(), qualified(suppression.rule(), suppression.appliesTo()),
+                suppression.path() + " (" + paths.size() + " resource(s))", suppression.owner(),
+                suppression.expires(), suppression.reason())));
+        checkDesignSuppressions(firedSuppressions, errors, inForce);
+        errors.addAll(new RequiredTagsCheck(tagPolicy).check(scope, stacks));
         String lintSummary = cfnLint == null ? "" : lintTemplates(stacks, errors, warnings);
-        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings), lintSummary);
+        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings), lintSummary,
+                inForce);
+    }
+
+    /**
+     * Checks every {@link DesignSuppression} recorded in the tree as the file's entries are checked: expired or
+     * more than a year ahead, stale (its rule fired on no resource under the construct) or over-broad (it silenced
+     * the rule on more than one resource).
+     */
+    private void checkDesignSuppressions(Set<String> fired, Set<NagFinding> errors, List<SuppressionInForce> inForce) {
+        for (IConstruct construct : scope.getNode().findAll()) {
+            List<DesignSuppression> suppressions = DesignSuppressions.on(construct);
+            if (suppressions.isEmpty()) {
+                continue;
+            }
+            String where = "/" + construct.getNode().getPath();
+            String stack = Stack.of(construct).getNode().getPath();
+            List<String> resources = construct.getNode().findAll().stream()
+                    .filter(CfnResource::isCfnResource).map(c -> "/" + c.getNode().getPath()).toList();
+            for (DesignSuppression suppression : suppressions) {
+                String label = "design suppression " + suppression.rule() + " of " + where + " (owner "
+                        + suppression.owner() + ", expires " + suppression.expires() + ")";
+                inForce.add(new SuppressionInForce("design of " + where,
+                        qualified(suppression.rule(), suppression.appliesTo()), where, suppression.owner(),
+                        suppression.expires(), suppression.reason()));
+                if (suppression.expires().isBefore(today)) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), "expired "
+                            + label + ": fix the finding, or re-justify it in the construct's code with a new date"));
+                } else if (suppression.expires().isAfter(today.plusDays(SuppressionPolicy.MAX_DAYS_AHEAD))) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), label
+                            + " expires more than " + SuppressionPolicy.MAX_DAYS_AHEAD
+                            + " days ahead: suppressions must be reviewed at least yearly"));
+                }
+                List<String> silenced = resources.stream()
+                        .filter(path -> fired.contains(path + " " + suppression.rule())).toList();
+                if (silenced.isEmpty()) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), "stale "
+                            + label + ": " + suppression.rule() + " no longer fires under this construct; delete it"));
+                } else if (silenced.size() > 1) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), "over-broad "
+                            + label + ": it silences " + silenced.size() + " resources " + silenced
+                            + "; add it to each resource it concerns"));
+                }
+            }
+        }
+    }
+
+    private static String qualified(String rule, List<String> appliesTo) {
+        return appliesTo.isEmpty() ? rule : rule + appliesTo;
     }
 
     /** Runs cfn-lint over every stack's template; its errors fail the gate, its warnings are listed. */
@@ -298,6 +361,8 @@ public final class ComplianceGate {
         private boolean verbose;
         private CfnLint cfnLint;
         private boolean cfnLintRequired = "true".equalsIgnoreCase(System.getenv("CI"));
+        private LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        private TagPolicy tagPolicy = TagPolicy.none();
 
         private Builder() {
         }
@@ -339,6 +404,24 @@ public final class ComplianceGate {
         /** Whether messages carry cdk-nag's long explanation of each rule. Default: false (one line per finding). */
         public Builder verbose(boolean verbose) {
             this.verbose = verbose;
+            return this;
+        }
+
+        /**
+         * The date construct design suppressions' expiry is judged against. Default: today (UTC). The suppression
+         * file's entries are judged when the file is loaded ({@link SuppressionPolicy#load}).
+         */
+        public Builder today(LocalDate date) {
+            this.today = Objects.requireNonNull(date, "date");
+            return this;
+        }
+
+        /**
+         * The tag policy every taggable resource must satisfy ({@code policies/tag-policy.yaml}): a missing required
+         * key or a disallowed value fails the gate. Default: none (no tag check).
+         */
+        public Builder requiredTags(TagPolicy policy) {
+            this.tagPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -468,6 +468,11 @@ public final class RenewalPipeline extends Construct {
     /** @see RenewalPipelineProps#alarmTopic() */
     public Builder alarmTopic(ITopic v) { props.alarmTopic(v); return this; }
 
+    /** @see RenewalPipelineProps#apiAccessLogGroup() */
+    public Builder apiAccessLogGroup(software.amazon.awscdk.services.logs.ILogGroup v) {
+      props.apiAccessLogGroup(v); return this;
+    }
+
     /**
      * Validates the props and creates the pipeline.
      *

@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.apigateway.IAuthorizer;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 
@@ -61,6 +62,7 @@ public final class RenewalPipelineProps {
   private final IKey tableEncryptionKey;
   private final List<String> smsSubscribers;
   private final ITopic alarmTopic;
+  private final ILogGroup apiAccessLogGroup;
 
   private RenewalPipelineProps(Builder b) {
     functionCode = b.functionCode;
@@ -104,6 +106,7 @@ public final class RenewalPipelineProps {
     // Not List.copyOf: a null entry must reach validation and be reported, not throw a bare NPE here.
     smsSubscribers = b.smsSubscribers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.smsSubscribers));
     alarmTopic = b.alarmTopic;
+    apiAccessLogGroup = b.apiAccessLogGroup;
   }
 
   /**
@@ -307,6 +310,13 @@ public final class RenewalPipelineProps {
    */
   public ITopic alarmTopic() { return alarmTopic; }
 
+  /**
+   * Log group the API stage writes its JSON access logs to. Default {@code null}: the pipeline creates its own, with
+   * {@link #logRetention()}. Pass an {@code AuditTrail}'s {@code getAccessLogGroup()} to keep them with the audit
+   * evidence (KMS-encrypted, retained, the audit trail's retention).
+   */
+  public ILogGroup apiAccessLogGroup() { return apiAccessLogGroup; }
+
   /** Builds {@link RenewalPipelineProps}, starting from the documented defaults. */
   public static final class Builder {
     private Code functionCode;
@@ -346,6 +356,7 @@ public final class RenewalPipelineProps {
     private IKey tableEncryptionKey;
     private List<String> smsSubscribers = List.of();
     private ITopic alarmTopic;
+    private ILogGroup apiAccessLogGroup;
 
     private Builder() {}
 
@@ -423,6 +434,9 @@ public final class RenewalPipelineProps {
     public Builder smsSubscribers(List<String> v) { smsSubscribers = v; return this; }
     /** @see RenewalPipelineProps#alarmTopic() */
     public Builder alarmTopic(ITopic v) { alarmTopic = v; return this; }
+
+    /** @see RenewalPipelineProps#apiAccessLogGroup() */
+    public Builder apiAccessLogGroup(ILogGroup v) { apiAccessLogGroup = v; return this; }
 
     /**
      * Validates and builds the props.
