@@ -24,7 +24,7 @@ public final class EnvironmentStage extends Stage {
     private final RenewalStack renewal;
 
     public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings, TagPolicy tagPolicy) {
-        super(scope, sizing.stageId(), stageProps(settings));
+        super(scope, sizing.stageId(), stageProps(settings.targetOf(sizing)));
         // Every environment has its audit trail; it is never deleted with a careless 'cdk destroy'.
         this.audit = new AuditStack(this, AUDIT_STACK_ID, StackProps.builder()
                 .stackName(sizing.stackName("audit"))
@@ -39,11 +39,10 @@ public final class EnvironmentStage extends Stage {
         CostAllocationTags.applyTo(this, sizing, settings, tagPolicy);
     }
 
-    private static StageProps stageProps(AppSettings settings) {
+    /** The stage's account and region, when context gives them: literal values, so synthesis makes no look-up. */
+    private static StageProps stageProps(java.util.Optional<DeploymentTarget> target) {
         StageProps.Builder props = StageProps.builder();
-        if (settings.account().isPresent() && settings.region().isPresent()) {
-            props.env(Environment.builder().account(settings.account().get()).region(settings.region().get()).build());
-        }
+        target.ifPresent(t -> props.env(Environment.builder().account(t.account()).region(t.region()).build()));
         return props.build();
     }
 

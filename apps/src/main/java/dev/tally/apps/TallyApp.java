@@ -6,6 +6,7 @@ import dev.tally.constructs.compliance.ComplianceReport;
 import dev.tally.constructs.compliance.InvalidSuppressionsException;
 import dev.tally.constructs.compliance.SuppressionPolicy;
 import dev.tally.constructs.compliance.tags.TagPolicy;
+import dev.tally.constructs.finops.FinOpsPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,6 +58,8 @@ public final class TallyApp {
         ComplianceGate gate = ComplianceGate.builder()
                 .suppressions(policy)
                 .requiredTags(tagPolicy)
+                .packs(settings.nagPacks())
+                .finOps(FinOpsPolicy.load(settings.finOpsRulesFile(), tagPolicy))
                 .cfnLint(CfnLint.onPath())
                 .today(today)
                 .build();

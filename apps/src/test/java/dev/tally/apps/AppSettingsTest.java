@@ -96,6 +96,40 @@ class AppSettingsTest {
     }
 
     @Test
+    @DisplayName("each environment may have its own account and region; the shared pair is the fallback")
+    void perEnvironmentTargets() {
+        AppSettings settings = settings(Map.of("productionAccount", "222222222222", "productionRegion", "us-east-1",
+                "account", "111111111111", "region", "eu-west-1"));
+        assertThat(settings.targetOf(EnvironmentSizing.PRODUCTION))
+                .contains(new DeploymentTarget("222222222222", "us-east-1"));
+        assertThat(settings.targetOf(EnvironmentSizing.STAGING))
+                .contains(new DeploymentTarget("111111111111", "eu-west-1"));
+        assertThat(settings(Map.of()).targetOf(EnvironmentSizing.STAGING)).isEmpty();
+        assertThatThrownBy(() -> settings(Map.of("stagingAccount", "12", "productionRegion", "moon-1")))
+                .isInstanceOf(InvalidAppSettingsException.class)
+                .hasMessageContaining("give both -c stagingAccount=... and -c stagingRegion=..., or neither")
+                .hasMessageContaining("stagingAccount '12' is not a 12-digit AWS account id")
+                .hasMessageContaining("give both -c productionAccount=... and -c productionRegion=..., or neither")
+                .hasMessageContaining("productionRegion 'moon-1' is not an AWS region name");
+    }
+
+    @Test
+    @DisplayName("nagPacks: cdk.json's list, or comma-separated names from -c; unknown names refused")
+    void nagPacks() {
+        assertThat(settings(Map.of()).nagPacks()).containsExactly("AwsSolutions", "Serverless", "FinOps");
+        assertThat(settings(Map.of("nagPacks", "NIST.800.53.R5, HIPAA.Security")).nagPacks())
+                .containsExactly("NIST.800.53.R5", "HIPAA.Security");
+        assertThat(AppSettings.from(key -> {
+            Map<String, Object> context = new HashMap<>(CdkJsonContext.forTests());
+            context.remove("nagPacks");
+            return context.get(key);
+        }).nagPacks()).containsExactlyElementsOf(dev.tally.constructs.compliance.NagPacks.ALL);
+        assertThatThrownBy(() -> settings(Map.of("nagPacks", "AwsSolutions,PCI")))
+                .isInstanceOf(InvalidAppSettingsException.class)
+                .hasMessageContaining("nagPacks: unknown nag pack 'PCI': choose from");
+    }
+
+    @Test
     @DisplayName("environment names give stage ids and stack names")
     void names() {
         assertThat(EnvironmentSizing.PRODUCTION.stageId()).isEqualTo("Production");

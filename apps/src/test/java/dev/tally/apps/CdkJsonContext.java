@@ -25,6 +25,7 @@ final class CdkJsonContext {
         context.put("functionsJar", functionsJar());
         context.put("suppressions", "../" + AppSettings.DEFAULT_SUPPRESSIONS);
         context.put("tagPolicy", "../" + AppSettings.DEFAULT_TAG_POLICY);
+        context.put("finOpsRules", "../" + AppSettings.DEFAULT_FINOPS_RULES);
         return context;
     }
 

@@ -114,7 +114,7 @@ class TallyAppSynthesisTest {
         assertThat(outdir.resolve(TallyApp.REPORT_FILE)).content().startsWith("Compliance gate PASSED");
         for (String stack : List.of("tally-staging-renewal", "tally-production-renewal", "tally-staging-audit",
                 "tally-production-audit")) {
-            for (String pack : List.of("AwsSolutions", "Serverless")) {
+            for (String pack : List.of("AwsSolutions", "Serverless", "FinOps")) {
                 assertThat(outdir.resolve(pack + "-" + stack + "-NagReport.csv")).exists()
                         .content().startsWith("Rule ID,Resource ID,Compliance");
             }

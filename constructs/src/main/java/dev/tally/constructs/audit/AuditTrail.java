@@ -99,6 +99,10 @@ public final class AuditTrail extends Construct {
         .cloudWatchLogGroup(trailLogGroup)
         .build());
     addDataEvents();
+    AuditTrailNagSuppressions.singleRegionBucket(bucket);
+    AuditTrailNagSuppressions.singleRegionBucket(serverAccessLogsBucket);
+    AuditTrailNagSuppressions.sseS3LogTarget(serverAccessLogsBucket);
+    AuditTrailNagSuppressions.trailLogsRolePolicy(trail.getNode().findChild("LogsRole").getNode().findChild("DefaultPolicy"));
     if (props.lockMode() == AuditLockMode.GOVERNANCE) {
       Annotations.of(this).addWarningV2(GOVERNANCE_WARNING_ID, "Object Lock is in GOVERNANCE mode: principals with"
           + " s3:BypassGovernanceRetention can delete audit log files before their retention ends; use COMPLIANCE"

@@ -2,11 +2,10 @@ package dev.tally.constructs.compliance;
 
 import dev.tally.constructs.compliance.tags.RequiredTagsCheck;
 import dev.tally.constructs.compliance.tags.TagPolicy;
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import dev.tally.constructs.finops.FinOpsPolicy;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.NagReportFormat;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.ServerlessChecks;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.AspectOptions;
+import software.amazon.awscdk.AspectPriority;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
@@ -33,7 +34,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 import software.constructs.IConstruct;
 
 /**
- * The compliance gate: runs cdk-nag's {@code AwsSolutions} and {@code Serverless} packs over a scope, applies the
+ * The compliance gate: runs the chosen nag packs (cdk-nag's five and the FinOps pack, see {@link NagPacks}) over a
+ * scope, lints every template with cfn-lint, checks the tag policy, applies the
  * justified suppressions of a {@link SuppressionPolicy}, and after synthesis lists every unsuppressed error and
  * warning across all stacks of the app, plus every stale suppression.
  *
@@ -65,6 +67,8 @@ public final class ComplianceGate {
     private final boolean cfnLintRequired;
     private final LocalDate today;
     private final TagPolicy tagPolicy;
+    private final List<String> packs;
+    private final FinOpsPolicy finOps;
     private final Map<JustifiedSuppression, List<String>> appliedPaths = new LinkedHashMap<>();
     private final List<NagFinding> applyProblems = new ArrayList<>();
     /** Paths of the App/Stages whose direct stacks the packs check ("" is the App). */
@@ -84,6 +88,8 @@ public final class ComplianceGate {
         this.cfnLintRequired = builder.cfnLintRequired;
         this.today = builder.today;
         this.tagPolicy = builder.tagPolicy;
+        this.packs = builder.packs;
+        this.finOps = builder.finOps;
     }
 
     /** Starts a gate with no suppressions, CSV reports on and terse messages. */
@@ -120,8 +126,11 @@ public final class ComplianceGate {
             } else {
                 checkedStages.add(path);
             }
-            Aspects.of(root).add(new AwsSolutionsChecks(props));
-            Aspects.of(root).add(new ServerlessChecks(props));
+            // READONLY priority: the packs run after every mutating aspect (Tags included), so they see final values.
+            AspectOptions readOnly = AspectOptions.builder().priority(AspectPriority.READONLY).build();
+            for (String pack : packs) {
+                Aspects.of(root).add(NagPacks.create(pack, props, finOps), readOnly);
+            }
         }
         applySuppressions(scope);
     }
@@ -149,6 +158,9 @@ public final class ComplianceGate {
             }
         }
         for (JustifiedSuppression suppression : policy.suppressions()) {
+            if (!runsPackOf(suppression.rule(), suppression.appliesTo())) {
+                continue; // about a pack this gate does not run: neither applied nor checked
+            }
             Map<String, List<ResourceRef>> byStack = new LinkedHashMap<>();
             for (ResourceRef resource : resources) {
                 if (suppression.path().matches(resource.path())) {
@@ -249,6 +261,9 @@ public final class ComplianceGate {
             List<String> resources = construct.getNode().findAll().stream()
                     .filter(CfnResource::isCfnResource).map(c -> "/" + c.getNode().getPath()).toList();
             for (DesignSuppression suppression : suppressions) {
+                if (!runsPackOf(suppression.rule(), suppression.appliesTo())) {
+                    continue; // about a pack this gate does not run
+                }
                 String label = "design suppression " + suppression.rule() + " of " + where + " (owner "
                         + suppression.owner() + ", expires " + suppression.expires() + ")";
                 inForce.add(new SuppressionInForce("design of " + where,
@@ -274,6 +289,22 @@ public final class ComplianceGate {
                 }
             }
         }
+    }
+
+    /**
+     * Whether this gate runs the pack a suppression is about: the rule's prefix, or for
+     * {@code CdkNagValidationFailure} the prefix of the rules it names in {@code appliesTo}.
+     */
+    private boolean runsPackOf(String rule, List<String> appliesTo) {
+        if (rule.equals(NagRuleIds.VALIDATION_FAILURE)) {
+            return appliesTo.isEmpty() || appliesTo.stream().anyMatch(id -> packs.contains(packOf(id)));
+        }
+        return packs.contains(packOf(rule));
+    }
+
+    private static String packOf(String rule) {
+        int dash = rule.indexOf('-');
+        return dash < 0 ? rule : rule.substring(0, dash);
     }
 
     private static String qualified(String rule, List<String> appliesTo) {
@@ -317,6 +348,11 @@ public final class ComplianceGate {
         }
         return "cfn-lint: " + templates.size() + " template(s) linted, " + lintErrors + " error(s), "
                 + (findings.size() - lintErrors) + " warning(s)";
+    }
+
+    /** The packs this gate runs, in order. */
+    public List<String> packs() {
+        return packs;
     }
 
     /** Whether the packs reached the stack at {@code hierarchicalId} (e.g. {@code Staging/Renewal}). */
@@ -363,6 +399,8 @@ public final class ComplianceGate {
         private boolean cfnLintRequired = "true".equalsIgnoreCase(System.getenv("CI"));
         private LocalDate today = LocalDate.now(ZoneOffset.UTC);
         private TagPolicy tagPolicy = TagPolicy.none();
+        private List<String> packs = NagPacks.ALL;
+        private FinOpsPolicy finOps = FinOpsPolicy.defaults();
 
         private Builder() {
         }
@@ -422,6 +460,27 @@ public final class ComplianceGate {
          */
         public Builder requiredTags(TagPolicy policy) {
             this.tagPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The packs to run, by name ({@link NagPacks#ALL}: {@code AwsSolutions}, {@code Serverless},
+         * {@code NIST.800.53.R5}, {@code PCI.DSS.321}, {@code HIPAA.Security}, {@code FinOps}). Default: all six.
+         *
+         * @throws IllegalArgumentException naming every unknown or repeated pack
+         */
+        public Builder packs(List<String> names) {
+            List<String> problems = NagPacks.problemsWith(names);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            this.packs = List.copyOf(names);
+            return this;
+        }
+
+        /** Levels and settings of the FinOps pack's rules. Default: every rule at error, no required tag. */
+        public Builder finOps(FinOpsPolicy policy) {
+            this.finOps = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -23,9 +23,16 @@ public record SuppressionInForce(String source, String rule, String scope, Strin
         expires, reason);
   }
 
-  /** The pack a rule belongs to: the part of the id before the first '-' ({@code AwsSolutions}, {@code NIST.800.53.R5}). */
+  /**
+   * The pack a suppression belongs to: the part of the rule id before the first '-' ({@code AwsSolutions},
+   * {@code NIST.800.53.R5}); for a {@code CdkNagValidationFailure} limited to rules, the pack of those rules.
+   */
   public String pack() {
-    int dash = rule.indexOf('-');
-    return dash < 0 ? rule : rule.substring(0, dash);
+    int bracket = rule.indexOf('[');
+    String base = bracket < 0 ? rule : rule.substring(0, bracket);
+    String scoped = base.equals(NagRuleIds.VALIDATION_FAILURE) && bracket >= 0
+        ? rule.substring(bracket + 1).replaceFirst("^\\s+", "") : base;
+    int dash = scoped.indexOf('-');
+    return dash < 0 ? scoped : scoped.substring(0, dash);
   }
 }

@@ -23,6 +23,9 @@ import software.constructs.Construct;
 @DisplayName("Design suppressions: expiry, stale and over-broad checks, and the report's list")
 class DesignSuppressionGateTest {
 
+    /** The packs these gate tests were written for (the gate's default runs all six). */
+    private static final java.util.List<String> TWO_PACKS = java.util.List.of(NagPacks.AWS_SOLUTIONS, NagPacks.SERVERLESS);
+
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 4);
   private static final String REASON = "A terminal queue has nowhere further to redrive its failed messages to.";
 
@@ -37,7 +40,7 @@ class DesignSuppressionGateTest {
   private ComplianceReport gate(Consumer<Stack> build) {
     App app = new App(AppProps.builder().outdir(outdir.toString()).build());
     build.accept(new Stack(app, "Design"));
-    ComplianceGate gate = ComplianceGate.builder().reports(false).today(TODAY).build();
+    ComplianceGate gate = ComplianceGate.builder().packs(TWO_PACKS).reports(false).today(TODAY).build();
     gate.applyTo(app);
     return gate.verify(app.synth());
   }
@@ -62,6 +65,16 @@ class DesignSuppressionGateTest {
     });
     assertThat(report.suppressionsPerPack()).containsEntry("Serverless", 1L).containsEntry("AwsSolutions", 1L);
     assertThat(report.render()).contains("Suppressions in force (2", "design of /Design/Dlq", "expires 2027-06-04");
+  }
+
+  @Test
+  @DisplayName("suppressions count towards the pack of their rule; a validation failure towards the rule it names")
+  void packOfASuppression() {
+    java.util.function.Function<String, String> pack = rule ->
+        new SuppressionInForce("s", rule, "/x", "o", TODAY, "r").pack();
+    assertThat(pack.apply("AwsSolutions-IAM5[Resource::*]")).isEqualTo("AwsSolutions");
+    assertThat(pack.apply("NIST.800.53.R5-S3BucketReplicationEnabled")).isEqualTo("NIST.800.53.R5");
+    assertThat(pack.apply("CdkNagValidationFailure[Serverless-APIGWStructuredLogging]")).isEqualTo("Serverless");
   }
 
   @Test
