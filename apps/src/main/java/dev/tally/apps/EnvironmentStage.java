@@ -23,6 +23,11 @@ public final class EnvironmentStage extends Stage {
     private final AuditStack audit;
     private final RenewalStack renewal;
 
+    /** The stage tagged by the tag policy {@code settings} names. */
+    public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings) {
+        this(scope, sizing, settings, TagPolicy.load(settings.tagPolicyFile()));
+    }
+
     public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings, TagPolicy tagPolicy) {
         super(scope, sizing.stageId(), stageProps(settings.targetOf(sizing)));
         // Every environment has its audit trail; it is never deleted with a careless 'cdk destroy'.
@@ -35,7 +40,9 @@ public final class EnvironmentStage extends Stage {
                 .stackName(sizing.stackName("renewal"))
                 .description("Tally renewal pipeline (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
-                .build(), sizing, settings.functionsJar(), audit.getTrail().getAccessLogGroup());
+                .build(), sizing, settings.functionsJar(),
+                AlarmSubscribers.from(key -> scope.getNode().tryGetContext(key), sizing),
+                audit.getTrail().getAccessLogGroup());
         CostAllocationTags.applyTo(this, sizing, settings, tagPolicy);
     }
 

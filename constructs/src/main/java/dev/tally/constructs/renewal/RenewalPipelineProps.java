@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
+import software.amazon.awscdk.services.codedeploy.ILambdaDeploymentConfig;
+import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -63,6 +65,7 @@ public final class RenewalPipelineProps {
   private final List<String> smsSubscribers;
   private final ITopic alarmTopic;
   private final ILogGroup apiAccessLogGroup;
+  private final ILambdaDeploymentConfig deploymentConfig;
 
   private RenewalPipelineProps(Builder b) {
     functionCode = b.functionCode;
@@ -107,6 +110,9 @@ public final class RenewalPipelineProps {
     smsSubscribers = b.smsSubscribers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.smsSubscribers));
     alarmTopic = b.alarmTopic;
     apiAccessLogGroup = b.apiAccessLogGroup;
+    // The default follows production, like the removal policies: canary there, all at once elsewhere.
+    deploymentConfig = b.deploymentConfig != null ? b.deploymentConfig
+        : b.production ? DEFAULT_PRODUCTION_DEPLOYMENT : LambdaDeploymentConfig.ALL_AT_ONCE;
   }
 
   /**
@@ -316,6 +322,18 @@ public final class RenewalPipelineProps {
    * evidence (KMS-encrypted, retained, the audit trail's retention).
    */
   public ILogGroup apiAccessLogGroup() { return apiAccessLogGroup; }
+  /** The traffic shift of production deployments unless {@code deploymentConfig} says otherwise. */
+  public static final ILambdaDeploymentConfig DEFAULT_PRODUCTION_DEPLOYMENT =
+      LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES;
+
+  /**
+   * How CodeDeploy shifts the ingest and balance {@code live} aliases to a new version: a preset such as
+   * {@code LambdaDeploymentConfig.LINEAR_10_PERCENT_EVERY_1_MINUTE} or a custom {@code LambdaDeploymentConfig}
+   * (e.g. a 5 % canary for 10 minutes). Default: {@link #DEFAULT_PRODUCTION_DEPLOYMENT} (10 % for 5 minutes, then the
+   * rest) when {@link #production()}, otherwise {@code ALL_AT_ONCE}. Either way the pre-traffic hook runs first and
+   * an alarm in ALARM rolls the alias back; a longer shift catches slower failures and delays every release.
+   */
+  public ILambdaDeploymentConfig deploymentConfig() { return deploymentConfig; }
 
   /** Builds {@link RenewalPipelineProps}, starting from the documented defaults. */
   public static final class Builder {
@@ -357,6 +375,7 @@ public final class RenewalPipelineProps {
     private List<String> smsSubscribers = List.of();
     private ITopic alarmTopic;
     private ILogGroup apiAccessLogGroup;
+    private ILambdaDeploymentConfig deploymentConfig;
 
     private Builder() {}
 
@@ -434,6 +453,8 @@ public final class RenewalPipelineProps {
     public Builder smsSubscribers(List<String> v) { smsSubscribers = v; return this; }
     /** @see RenewalPipelineProps#alarmTopic() */
     public Builder alarmTopic(ITopic v) { alarmTopic = v; return this; }
+    /** @see RenewalPipelineProps#deploymentConfig() */
+    public Builder deploymentConfig(ILambdaDeploymentConfig v) { deploymentConfig = v; return this; }
 
     /** @see RenewalPipelineProps#apiAccessLogGroup() */
     public Builder apiAccessLogGroup(ILogGroup v) { apiAccessLogGroup = v; return this; }

@@ -51,6 +51,30 @@ class CfnLintTest {
     }
 
     @Test
+    @DisplayName("a circular dependency is an error (E3004)")
+    void cycle() throws Exception {
+        Path cyclic = write("cyclic.json", """
+                {"Resources": {
+                  "A": {"Type": "AWS::SQS::Queue", "DependsOn": "B"},
+                  "B": {"Type": "AWS::SQS::Queue", "DependsOn": "A"}}}
+                """);
+        assertThat(CfnLint.onPath().lint(Map.of(cyclic, "cyclic"), List.of()))
+                .anySatisfy(finding -> assertThat(finding.ruleId()).isEqualTo("E3004"));
+    }
+
+    @Test
+    @DisplayName("the one known false positive (Tags on AWS::CloudWatch::Dashboard, missing from cfn-lint 1.51's schema) is dropped")
+    void dashboardTagsFalsePositive() throws Exception {
+        Path dashboard = write("dashboard.json", """
+                {"Resources": {"Board": {"Type": "AWS::CloudWatch::Dashboard",
+                  "Properties": {"DashboardBody": "{}", "Tags": [{"Key": "tally:owner", "Value": "team"}]}},
+                  "Queue": {"Type": "AWS::SQS::Queue", "Properties": {"Tags": [{"Key": "k", "Value": "v"}], "Bogus": 1}}}}
+                """);
+        assertThat(CfnLint.onPath().lint(Map.of(dashboard, "d"), List.of()))
+                .extracting(CfnLint.Finding::logicalId).containsExactly("Queue");
+    }
+
+    @Test
     @DisplayName("a redundant DependsOn is a warning (W3005), and a clean template has no finding")
     void warningsAndCleanTemplates() throws Exception {
         Path redundant = write("warn.json", """

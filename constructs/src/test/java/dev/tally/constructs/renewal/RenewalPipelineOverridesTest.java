@@ -115,7 +115,7 @@ class RenewalPipelineOverridesTest {
   @DisplayName("runtime: every function runs java25")
   void runtime() {
     template.resourcePropertiesCountIs("AWS::Lambda::Function",
-        Match.objectLike(Map.of("Runtime", "java25")), 4);
+        Match.objectLike(Map.of("Runtime", "java25")), 6);
   }
 
   @Test
@@ -186,9 +186,9 @@ class RenewalPipelineOverridesTest {
   }
 
   @Test
-  @DisplayName("logRetention: every log group the pipeline creates (four functions; access logs go elsewhere) keeps one week")
+  @DisplayName("logRetention: every log group the pipeline creates keeps one week (the access logs go to apiAccessLogGroup)")
   void logRetention() {
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)), 4);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)), 6);
   }
 
   @Test
@@ -212,7 +212,7 @@ class RenewalPipelineOverridesTest {
   @DisplayName("apiGatewayCloudWatchRole=false: the account setting is left alone")
   void noAccountRole() {
     template.resourceCountIs("AWS::ApiGateway::Account", 0);
-    template.resourceCountIs("AWS::IAM::Role", 4);
+    template.resourceCountIs("AWS::IAM::Role", 8);
   }
 
   @Test

@@ -9,13 +9,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * pk                 sk                    item
  * CUSTOMER#{id}      BALANCE               customerId, balance (N), activePlan, updatedAt, lastRenewalId,
- *                                          renewalCount (N)
+ *                                          renewalCount (N), applied_{window} (SS of renewal ids)
  * CUSTOMER#{id}      RENEWAL#{renewalId}   renewalId, customerId, planId, amount (N), status=CREDITED,
  *                                          acceptedAt, creditedAt, expiresAt (N, epoch seconds, for TTL)
  * </pre>
  *
- * One partition per customer keeps the balance and its renewals together; the renewal item's existence is the
- * "already credited" fact the exactly-once transaction checks.
+ * One partition per customer keeps the balance and its renewals together; the renewal item's existence, and the
+ * balance's applied-id sets, are the "already credited" facts the worker's conditional writes check.
  */
 public final class RenewalTable {
   public static final String PK = "pk";
@@ -34,6 +34,8 @@ public final class RenewalTable {
   public static final String UPDATED_AT = "updatedAt";
   public static final String LAST_RENEWAL_ID = "lastRenewalId";
   public static final String RENEWAL_COUNT = "renewalCount";
+  /** Prefix of the balance item's applied-id sets, one per window (see {@code AppliedWindows}). */
+  public static final String APPLIED_IDS_PREFIX = "applied_";
 
   /** {@code sk} of a customer's balance item. */
   public static final String BALANCE_SK = "BALANCE";
@@ -60,6 +62,11 @@ public final class RenewalTable {
   /** Key of one renewal item. */
   public static Map<String, AttributeValue> renewalKey(String customerId, String renewalId) {
     return Map.of(PK, s(customerPk(customerId)), SK, s(RENEWAL_SK_PREFIX + renewalId));
+  }
+
+  /** Name of the balance item's string set of the renewal ids credited in applied-id window {@code window}. */
+  public static String appliedIds(long window) {
+    return APPLIED_IDS_PREFIX + window;
   }
 
   /** A string attribute. */

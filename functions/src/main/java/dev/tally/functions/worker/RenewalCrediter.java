@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Messages are credited one after another within a {@link TimeBudget}: once it runs out (before a message starts,
  * or because a message's back-off would cross the deadline), that message and every one not yet started are reported
  * as failures at once. They are redelivered and credited later (exactly once, thanks to the conditional
- * transaction), and the messages already credited are deleted, instead of the whole batch returning after a timeout.
+ * writes of {@link BalanceLedger}), and the messages already credited are deleted, instead of the whole batch returning after a timeout.
  */
 public final class RenewalCrediter {
   private final BalanceLedger ledger;
@@ -28,7 +28,7 @@ public final class RenewalCrediter {
   private final RenewalMessageCodec codec = new RenewalMessageCodec();
 
   /**
-   * @param ledger the exactly-once balance transaction
+   * @param ledger the exactly-once balance writes
    * @param log structured event log
    */
   public RenewalCrediter(BalanceLedger ledger, StructuredLog log) {
@@ -77,7 +77,11 @@ public final class RenewalCrediter {
     }
     try {
       CreditOutcome outcome = ledger.credit(renewal, budget);
-      log.info(outcome == CreditOutcome.CREDITED ? "renewal.credited" : "renewal.already_credited",
+      log.info(switch (outcome) {
+        case CREDITED -> "renewal.credited";
+        case ALREADY_CREDITED -> "renewal.already_credited";
+        case RECORD_COMPLETED -> "renewal.record_completed";
+      },
           fields("messageId", message.getMessageId(), "renewalId", renewal.renewalId(), "customerId",
               renewal.customerId(), "planId", renewal.planId()));
       return Result.DONE;

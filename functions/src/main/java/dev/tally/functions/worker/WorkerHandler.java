@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * Lambda entry point {@code dev.tally.functions.worker.WorkerHandler::handleRequest} for the renewal queue's event
- * source mapping (with {@code ReportBatchItemFailures}). Needs {@code TABLE_NAME} and {@code dynamodb:PutItem} plus
- * {@code dynamodb:UpdateItem} on that table (IAM authorises a transaction per action it contains).
+ * source mapping (with {@code ReportBatchItemFailures}). Needs {@code TABLE_NAME} and {@code dynamodb:GetItem},
+ * {@code dynamodb:UpdateItem} and {@code dynamodb:PutItem} on that table (see {@link BalanceLedger}).
  *
  * <p>Each invocation credits within a {@link TimeBudget} taken from {@code Context.getRemainingTimeInMillis()}, so
  * messages it has no time left for are reported as failures rather than the function timing out on the whole batch.

@@ -31,10 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Renewal-day burst through the worker against DynamoDB Local: R renewals of C customers, a share of them delivered
- * twice (as SQS may), in batches of 10 by W concurrent "Lambda instances". Checks that every balance equals the sum
- * of its distinct renewals, then writes {@code worker-throughput.json}. It measures the handler code and the local
- * peer on this machine, not DynamoDB's service limits.
+ * Renewal-day burst through the worker against moto's DynamoDB (with the table's stream on, as deployed): R renewals
+ * of C customers, a share of them delivered twice (as SQS may), in batches of 10 by W concurrent "Lambda
+ * instances". Checks that every balance equals the sum of its distinct renewals and that every renewal has exactly
+ * one record, then writes {@code worker-throughput.json} with the rate, the median and 95th percentile batch time,
+ * and the machine's load average before and after (a shared machine's load says how much the rate means). It
+ * measures the handler code and the local peer on this machine, not DynamoDB's service limits.
  *
  * <p>Arguments: {@code --renewals 1000 --customers 200 --workers 4 --duplicates 0.1 --out target/bench}.
  */
@@ -48,10 +50,8 @@ public final class WorkerThroughputBenchmark {
     double duplicateShare = Double.parseDouble(arg(args, "--duplicates", "0.1"));
     Path out = Path.of(arg(args, "--out", "target/bench"));
 
-    // DynamoDB Local drops this file into the working directory even in memory; remove it again if it was ours.
-    Path metadata = Path.of("dynamodb-local-metadata.json");
-    boolean metadataExisted = Files.exists(metadata);
-    try (LocalPeers peers = new LocalPeers()) {
+    String loadBefore = loadAverage();
+    try (LocalPeers peers = LocalPeers.start()) {
       DynamoDbClient dynamoDb = peers.dynamoDb();
       String table = RenewalTables.create(dynamoDb, "bench");
       StructuredLog quiet = new StructuredLog(line -> { }, Clock.systemUTC());
@@ -77,17 +77,27 @@ public final class WorkerThroughputBenchmark {
       }
       Collections.shuffle(deliveries, random);
 
+      List<String> customerIds = new ArrayList<>();
+      for (int customer = 0; customer < customers; customer++) {
+        customerIds.add(customerId(customer));
+      }
       List<SQSEvent> batches = new ArrayList<>();
       for (int start = 0; start < deliveries.size(); start += 10) {
         batches.add(SqsEvents.batch(deliveries.subList(start, Math.min(start + 10, deliveries.size()))));
       }
       AtomicInteger failures = new AtomicInteger();
+      List<Long> batchNanos = Collections.synchronizedList(new ArrayList<>());
       ExecutorService pool = Executors.newFixedThreadPool(workers);
       long started = System.nanoTime();
       try {
         List<Future<SQSBatchResponse>> results = new ArrayList<>();
         for (SQSEvent batch : batches) {
-          results.add(pool.submit(() -> crediter.credit(batch)));
+          results.add(pool.submit(() -> {
+            long batchStarted = System.nanoTime();
+            SQSBatchResponse response = crediter.credit(batch);
+            batchNanos.add(System.nanoTime() - batchStarted);
+            return response;
+          }));
         }
         for (Future<SQSBatchResponse> result : results) {
           failures.addAndGet(result.get().getBatchItemFailures().size());
@@ -96,20 +106,24 @@ public final class WorkerThroughputBenchmark {
         pool.shutdown();
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      String loadAfter = loadAverage();
+      List<Long> sorted = batchNanos.stream().sorted().toList();
 
       int wrongBalances = 0;
+      int records = 0;
       for (int customer = 0; customer < customers; customer++) {
-        var item = RenewalTables.balanceItem(dynamoDb, table, customerId(customer));
+        var item = RenewalTables.balanceItem(dynamoDb, table, customerIds.get(customer));
         BigDecimal actual = item.isEmpty() ? BigDecimal.ZERO : new BigDecimal(item.get("balance").n());
         if (actual.compareTo(expected[customer]) != 0) {
           wrongBalances++;
         }
+        records += RenewalTables.renewalCount(dynamoDb, table, customerIds.get(customer));
       }
 
       ObjectMapper json = Json.newMapper();
       ObjectNode report = json.createObjectNode()
           .put("benchmark", "worker-throughput")
-          .put("peer", "DynamoDB Local 2.6.1 (in memory, loopback)")
+          .put("peer", peers.motoVersion() + " (one request at a time, loopback), table stream NEW_AND_OLD_IMAGES")
           .put("renewals", renewals)
           .put("deliveries", deliveries.size())
           .put("duplicateDeliveries", deliveries.size() - renewals)
@@ -117,6 +131,11 @@ public final class WorkerThroughputBenchmark {
           .put("workers", workers)
           .put("seconds", Math.round(seconds * 1000) / 1000.0)
           .put("deliveriesPerSecond", Math.round(deliveries.size() / seconds))
+          .put("batchMillisMedian", millis(sorted, 0.5))
+          .put("batchMillisP95", millis(sorted, 0.95))
+          .put("loadAverageBefore", loadBefore)
+          .put("loadAverageAfter", loadAfter)
+          .put("renewalRecords", records)
           .put("failedDeliveries", failures.get())
           .put("customersWithWrongBalance", wrongBalances);
       Files.createDirectories(out);
@@ -124,16 +143,31 @@ public final class WorkerThroughputBenchmark {
       Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
       System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
       System.out.println("written to " + file.toAbsolutePath());
-      if (failures.get() > 0 || wrongBalances > 0) {
+      if (failures.get() > 0 || wrongBalances > 0 || records != renewals) {
         throw new IllegalStateException(failures.get() + " failed deliveries, " + wrongBalances
-            + " customers with a wrong balance");
+            + " customers with a wrong balance, " + records + " renewal records for " + renewals + " renewals");
       }
     } catch (IOException e) {
       throw new IllegalStateException("could not write the benchmark report under " + out, e);
-    } finally {
-      if (!metadataExisted) {
-        Files.deleteIfExists(metadata);
-      }
+    }
+  }
+
+  /** The batch time at quantile {@code q} (nearest rank), in milliseconds with one decimal. */
+  private static double millis(List<Long> sortedNanos, double q) {
+    if (sortedNanos.isEmpty()) {
+      return 0;
+    }
+    int index = Math.min(sortedNanos.size() - 1, (int) Math.ceil(q * sortedNanos.size()) - 1);
+    return Math.round(sortedNanos.get(Math.max(index, 0)) / 1e5) / 10.0;
+  }
+
+  /** The 1, 5 and 15-minute load averages from {@code /proc/loadavg}, or "unknown" off Linux. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | ArrayIndexOutOfBoundsException e) {
+      return "unknown";
     }
   }
 

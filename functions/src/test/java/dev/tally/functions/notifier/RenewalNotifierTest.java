@@ -18,24 +18,27 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tally.functions.support.CapturedLog;
 import dev.tally.functions.support.LocalPeers;
+import dev.tally.functions.support.LocalPeersExtension;
 import dev.tally.functions.support.StreamEvents;
+import dev.tally.functions.support.TopicInbox;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** The real SnsClient against WireMock answering in SNS's awsQuery XML, as SNS itself does. */
+/**
+ * The notifier's publishing: to moto's SNS, read back from a subscribed moto SQS queue, and (for the refusal moto
+ * cannot produce on demand for one message of a batch) against WireMock answering in SNS's genuine awsQuery XML.
+ */
+@ExtendWith(LocalPeersExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Notifier: publishing credited renewals to SNS")
 class RenewalNotifierTest {
@@ -64,21 +67,27 @@ class RenewalNotifierTest {
   private final WireMockServer sns = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private CapturedLog log;
   private RenewalNotifier notifier;
+  private TopicInbox inbox;
+  private RenewalNotifier onMoto;
 
   @BeforeAll
-  void start() {
+  void start(LocalPeers peers) {
     sns.start();
+    inbox = TopicInbox.create(peers, "notifier");
   }
 
   @AfterAll
   void stop() {
     sns.stop();
+    inbox.close();
   }
 
   @BeforeEach
   void reset() {
     log = new CapturedLog();
     notifier = new RenewalNotifier(snsClient(sns), TOPIC_ARN, log.log());
+    onMoto = new RenewalNotifier(inbox.sns(), inbox.topicArn(), log.log());
+    inbox.take();
     sns.resetAll();
     sns.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=Publish"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(PUBLISH_RESPONSE)));
@@ -92,35 +101,31 @@ class RenewalNotifierTest {
   @Test
   @DisplayName("publishes one SMS-safe message per credited renewal to the topic, with routing attributes")
   void publishes() {
-    StreamsEventResponse response = notifier.announce(StreamEvents.batch(List.of(
+    StreamsEventResponse response = onMoto.announce(StreamEvents.batch(List.of(
         record("INSERT", "200", null, renewal("CREDITED")))));
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    List<LoggedRequest> requests = sns.findAll(postRequestedFor(urlEqualTo("/")));
-    assertThat(requests).hasSize(1);
-    Map<String, String> form = form(requests.get(0));
-    assertThat(form).containsEntry("Action", "Publish")
-        .containsEntry("TopicArn", TOPIC_ARN)
-        .containsEntry("Message",
-            "Tally: FIBER-100 renewed, 25.00 credited to your account. Ref c7d1c152");
-    assertThat(attributes(form)).containsEntry("customerId", "CUST-10042")
-        .containsEntry("renewalId", "c7d1c152-120d-53ae-b317-17e3334a5840")
-        .containsEntry("eventType", "renewal.credited")
-        .containsEntry("AWS.SNS.SMS.SMSType", "Transactional");
-    assertThat(log.linesFor("renewal.notified")).singleElement().asString()
-        .contains("567910cd-659e-55d4-8ccb-5aaf14679dc0");
+    assertThat(inbox.take()).singleElement().satisfies(sms -> {
+      assertThat(sms.topicArn()).isEqualTo(inbox.topicArn());
+      assertThat(sms.message()).isEqualTo("Tally: FIBER-100 renewed, 25.00 credited to your account. Ref c7d1c152");
+      assertThat(sms.attributes()).containsEntry("customerId", "CUST-10042")
+          .containsEntry("renewalId", "c7d1c152-120d-53ae-b317-17e3334a5840")
+          .containsEntry("eventType", "renewal.credited")
+          .containsEntry("AWS.SNS.SMS.SMSType", "Transactional");
+    });
+    assertThat(log.linesFor("renewal.notified")).singleElement().asString().contains("\"snsMessageId\":\"");
   }
 
   @Test
   @DisplayName("publishes nothing for balance updates, re-writes of credited renewals and REMOVE")
   void ignoresOtherChanges() {
-    StreamsEventResponse response = notifier.announce(StreamEvents.batch(List.of(
+    StreamsEventResponse response = onMoto.announce(StreamEvents.batch(List.of(
         record("MODIFY", "300", balance("25"), balance("50")),
         record("MODIFY", "301", renewal("CREDITED"), renewal("CREDITED")),
         record("REMOVE", "302", renewal("CREDITED"), null))));
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(sns.findAll(postRequestedFor(urlEqualTo("/")))).isEmpty();
+    assertThat(inbox.take()).isEmpty();
   }
 
   @Test
@@ -155,24 +160,5 @@ class RenewalNotifierTest {
 
     assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly("500");
-  }
-
-  /** The awsQuery request body as name → value. */
-  static Map<String, String> form(LoggedRequest request) {
-    return Arrays.stream(request.getBodyAsString().split("&"))
-        .map(pair -> pair.split("=", 2))
-        .collect(Collectors.toMap(pair -> decode(pair[0]), pair -> pair.length > 1 ? decode(pair[1]) : ""));
-  }
-
-  /** {@code MessageAttributes.entry.N.Name} / {@code .Value.StringValue} pairs as name → value. */
-  static Map<String, String> attributes(Map<String, String> form) {
-    return form.entrySet().stream()
-        .filter(entry -> entry.getKey().matches("MessageAttributes\\.entry\\.\\d+\\.Name"))
-        .collect(Collectors.toMap(Map.Entry::getValue, entry -> form.get(
-            entry.getKey().replace(".Name", ".Value.StringValue"))));
-  }
-
-  private static String decode(String value) {
-    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda DynamoDB stream events: read from DynamoDB Local's real stream (what the event source mapping would
+ * Lambda DynamoDB stream events: read from moto's real stream (what the event source mapping would
  * deliver), or built record by record in the same shape.
  */
 public final class StreamEvents {
@@ -29,7 +29,7 @@ public final class StreamEvents {
     for (Shard shard : streams.describeStream(request -> request.streamArn(streamArn)).streamDescription().shards()) {
       String iterator = streams.getShardIterator(request -> request.streamArn(streamArn).shardId(shard.shardId())
           .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-      // DynamoDB Local answers an open shard with an empty page at its end; stop there.
+      // An open shard answers an empty page at its end (moto, like DynamoDB); stop there.
       while (iterator != null) {
         String current = iterator;
         var page = streams.getRecords(request -> request.shardIterator(current));

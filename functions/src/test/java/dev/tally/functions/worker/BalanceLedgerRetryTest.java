@@ -3,16 +3,18 @@ package dev.tally.functions.worker;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.tally.functions.support.DynamoDbTransactionStub.COMMITTED;
-import static dev.tally.functions.support.DynamoDbTransactionStub.CONFLICT_BODY;
-import static dev.tally.functions.support.DynamoDbTransactionStub.TRANSACT;
-import static dev.tally.functions.support.DynamoDbTransactionStub.VALIDATION_BODY;
+import static dev.tally.functions.support.DynamoDbErrorStub.GET_ITEM;
+import static dev.tally.functions.support.DynamoDbErrorStub.OK;
+import static dev.tally.functions.support.DynamoDbErrorStub.PUT_ITEM;
+import static dev.tally.functions.support.DynamoDbErrorStub.THROTTLED_BODY;
+import static dev.tally.functions.support.DynamoDbErrorStub.UPDATE_ITEM;
+import static dev.tally.functions.support.DynamoDbErrorStub.VALIDATION_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tally.functions.common.Renewal;
 import dev.tally.functions.support.CapturedLog;
-import dev.tally.functions.support.DynamoDbTransactionStub;
+import dev.tally.functions.support.DynamoDbErrorStub;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,21 +25,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
- * DynamoDB Local serialises transactions, so it never cancels one for a conflict. Real DynamoDB does; here WireMock
- * answers the real client with DynamoDB's genuine JSON error for that case, to show the ledger retries it.
+ * moto never throttles. Real DynamoDB does, on a hot customer's partition; here WireMock answers the real client
+ * with DynamoDB's genuine JSON error for that case, to show the ledger retries it and nothing else.
  */
-@DisplayName("Worker: transaction conflicts")
+@DisplayName("Worker: throttled writes")
 class BalanceLedgerRetryTest {
   private final CapturedLog log = new CapturedLog();
-  private DynamoDbTransactionStub dynamoDb;
+  private DynamoDbErrorStub dynamoDb;
   private DynamoDbClient client;
 
   @BeforeEach
   void start() {
-    dynamoDb = DynamoDbTransactionStub.start();
+    dynamoDb = DynamoDbErrorStub.start();
     client = dynamoDb.client();
   }
 
@@ -47,36 +50,47 @@ class BalanceLedgerRetryTest {
   }
 
   @Test
-  @DisplayName("retries a transaction cancelled by TransactionConflict until it commits")
-  void retriesConflicts() {
-    dynamoDb.answerTransactionsInTurn(CONFLICT_BODY, CONFLICT_BODY, COMMITTED);
+  @DisplayName("retries a balance update refused with ProvisionedThroughputExceeded until it succeeds, then writes"
+      + " the renewal record once")
+  void retriesThrottling() {
+    dynamoDb.answerUpdatesInTurn(THROTTLED_BODY, THROTTLED_BODY, OK);
     BalanceLedger ledger = new BalanceLedger(client, "renewals", log.log(), Clock.systemUTC(), 5, Duration.ofMillis(1));
 
     assertThat(ledger.credit(renewal())).isEqualTo(CreditOutcome.CREDITED);
 
-    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
+    assertThat(requests(GET_ITEM)).isEqualTo(1);
+    assertThat(requests(UPDATE_ITEM)).isEqualTo(3);
+    assertThat(requests(PUT_ITEM)).isEqualTo(1);
     assertThat(log.linesFor("renewal.credit_retry")).hasSize(2)
-        .allSatisfy(line -> assertThat(line).contains("TransactionConflict"));
+        .allSatisfy(line -> assertThat(line).contains("ProvisionedThroughputExceededException"));
   }
 
   @Test
-  @DisplayName("gives up after maxAttempts conflicts, so the message goes back to SQS")
+  @DisplayName("gives up after maxAttempts, before writing the renewal record, so the message goes back to SQS")
   void givesUp() {
-    dynamoDb.answerTransactionsInTurn(CONFLICT_BODY, CONFLICT_BODY, CONFLICT_BODY, COMMITTED);
+    dynamoDb.answerUpdatesInTurn(THROTTLED_BODY, THROTTLED_BODY, THROTTLED_BODY, OK);
     BalanceLedger ledger = new BalanceLedger(client, "renewals", log.log(), Clock.systemUTC(), 3, Duration.ofMillis(1));
 
-    assertThatThrownBy(() -> ledger.credit(renewal())).isInstanceOf(TransactionCanceledException.class);
-    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")));
+    assertThatThrownBy(() -> ledger.credit(renewal())).isInstanceOf(ProvisionedThroughputExceededException.class);
+    assertThat(requests(UPDATE_ITEM)).isEqualTo(3);
+    assertThat(requests(PUT_ITEM)).isZero();
   }
 
   @Test
-  @DisplayName("does not retry a cancellation that retrying cannot fix (ValidationError)")
+  @DisplayName("does not retry an error that retrying cannot fix (ValidationException)")
   void noRetryOnValidation() {
-    dynamoDb.answerTransactionsInTurn(VALIDATION_BODY, COMMITTED);
+    dynamoDb.answerUpdatesInTurn(VALIDATION_BODY, OK);
     BalanceLedger ledger = new BalanceLedger(client, "renewals", log.log(), Clock.systemUTC(), 5, Duration.ofMillis(1));
 
-    assertThatThrownBy(() -> ledger.credit(renewal())).isInstanceOf(TransactionCanceledException.class);
-    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")));
+    assertThatThrownBy(() -> ledger.credit(renewal())).isInstanceOf(DynamoDbException.class)
+        .hasMessageContaining("maximum allowed size");
+    assertThat(requests(UPDATE_ITEM)).isEqualTo(1);
+    assertThat(log.linesFor("renewal.credit_retry")).isEmpty();
+  }
+
+  private int requests(String target) {
+    return dynamoDb.server().findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)))
+        .size();
   }
 
   private static Renewal renewal() {

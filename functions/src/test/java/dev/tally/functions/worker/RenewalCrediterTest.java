@@ -8,6 +8,7 @@ import dev.tally.functions.common.Renewal;
 import dev.tally.functions.common.RenewalMessageCodec;
 import dev.tally.functions.common.RenewalTable;
 import dev.tally.functions.support.CapturedLog;
+import dev.tally.functions.support.CrashingClient;
 import dev.tally.functions.support.LocalPeers;
 import dev.tally.functions.support.LocalPeersExtension;
 import dev.tally.functions.support.RenewalTables;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class RenewalCrediterTest {
   private static final Instant ACCEPTED = Instant.parse("2026-11-30T00:00:01Z");
 
+  private final LocalPeers peers;
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final CapturedLog log = new CapturedLog();
@@ -41,6 +43,7 @@ class RenewalCrediterTest {
   private final RenewalCrediter crediter;
 
   RenewalCrediterTest(LocalPeers peers) {
+    this.peers = peers;
     dynamoDb = peers.dynamoDb();
     table = RenewalTables.create(dynamoDb, "worker");
     crediter = new RenewalCrediter(
@@ -48,7 +51,7 @@ class RenewalCrediterTest {
   }
 
   @Test
-  @DisplayName("writes a CREDITED renewal item and raises the balance, plan and counters in one go")
+  @DisplayName("writes a CREDITED renewal item and raises the balance, plan and counters")
   void credits() {
     Renewal renewal = renewal("CUST-1", "FIBER-100", "25.00");
 
@@ -186,7 +189,7 @@ class RenewalCrediterTest {
   }
 
   @Test
-  @DisplayName("lands every one of 24 concurrent renewals of one customer (conflicting transactions are retried)")
+  @DisplayName("lands every one of 24 concurrent renewals of one hot customer, each delivered twice at once")
   void concurrentCredits() throws Exception {
     int count = 24;
     List<Renewal> renewals = new ArrayList<>();
@@ -197,6 +200,8 @@ class RenewalCrediterTest {
     List<Future<SQSBatchResponse>> results = new ArrayList<>();
     try {
       for (Renewal renewal : renewals) {
+        // Two workers receive the same message at once (SQS at-least-once): only one may credit it.
+        results.add(pool.submit(() -> crediter.credit(SqsEvents.batch(List.of(record(renewal))))));
         results.add(pool.submit(() -> crediter.credit(SqsEvents.batch(List.of(record(renewal))))));
       }
       for (Future<SQSBatchResponse> result : results) {
@@ -211,6 +216,84 @@ class RenewalCrediterTest {
     assertThat(new BigDecimal(balance.get("balance").n())).isEqualByComparingTo(expected);
     assertThat(balance.get("renewalCount").n()).isEqualTo(Integer.toString(count));
     assertThat(RenewalTables.renewalCount(dynamoDb, table, "CUST-9")).isEqualTo(count);
+    assertThat(log.linesFor("renewal.credited")).hasSize(count);
+  }
+
+  @Test
+  @DisplayName("a crash between the balance write and the renewal record: the redelivery writes the record and"
+      + " credits nothing twice")
+  void crashBetweenTheTwoWrites() {
+    Renewal renewal = renewal("CUST-10", "FIBER-100", "25.00");
+    // The same ledger code on a client that dies at its first PutItem: the balance is written, the record is not.
+    RenewalCrediter crashing = new RenewalCrediter(new BalanceLedger(CrashingClient.beforePutItem(peers), table,
+        log.log(), Clock.systemUTC(), 8, Duration.ofMillis(5)), log.log());
+
+    SQSBatchResponse crashed = crashing.credit(SqsEvents.batch(List.of(record(renewal))));
+
+    assertThat(crashed.getBatchItemFailures()).hasSize(1);
+    assertThat(new BigDecimal(RenewalTables.balanceItem(dynamoDb, table, "CUST-10").get("balance").n()))
+        .isEqualByComparingTo("25.00");
+    assertThat(RenewalTables.renewalCount(dynamoDb, table, "CUST-10")).isZero();
+
+    SQSBatchResponse redelivered = crediter.credit(SqsEvents.batch(List.of(record(renewal))));
+    SQSBatchResponse again = crediter.credit(SqsEvents.batch(List.of(record(renewal))));
+
+    assertThat(redelivered.getBatchItemFailures()).isEmpty();
+    assertThat(again.getBatchItemFailures()).isEmpty();
+    Map<String, AttributeValue> balance = RenewalTables.balanceItem(dynamoDb, table, "CUST-10");
+    assertThat(new BigDecimal(balance.get("balance").n())).isEqualByComparingTo("25.00");
+    assertThat(balance.get("renewalCount").n()).isEqualTo("1");
+    assertThat(RenewalTables.renewalCount(dynamoDb, table, "CUST-10")).isEqualTo(1);
+    assertThat(log.linesFor("renewal.record_completed")).singleElement().asString()
+        .contains(renewal.renewalId());
+    assertThat(log.linesFor("renewal.already_credited")).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("records each credited id in the current window's set, drops the set two windows back, and keeps"
+      + " recognising an id from the previous window")
+  void appliedIdsStayBounded() {
+    Instant now = Instant.now();
+    Duration window = AppliedWindows.LENGTH;
+    Renewal old = renewal("CUST-11", "FIBER-100", "10.00");
+    Renewal previous = renewal("CUST-11", "FIBER-100", "20.00");
+    Renewal current = renewal("CUST-11", "FIBER-100", "30.00");
+    ledgerAt(now.minus(window.multipliedBy(2))).credit(old);
+    ledgerAt(now.minus(window)).credit(previous);
+    ledgerAt(now).credit(current);
+
+    long w = AppliedWindows.windowOf(now);
+    Map<String, AttributeValue> balance = RenewalTables.balanceItem(dynamoDb, table, "CUST-11");
+    assertThat(balance).doesNotContainKey(RenewalTable.appliedIds(w - 2));
+    assertThat(balance.get(RenewalTable.appliedIds(w - 1)).ss()).containsExactly(previous.renewalId());
+    assertThat(balance.get(RenewalTable.appliedIds(w)).ss()).containsExactly(current.renewalId());
+
+    // The previous window's id is still recognised by the balance write itself, even without its record.
+    dynamoDb.deleteItem(request -> request.tableName(table)
+        .key(RenewalTable.renewalKey("CUST-11", previous.renewalId())));
+    assertThat(ledgerAt(now).credit(previous)).isEqualTo(CreditOutcome.RECORD_COMPLETED);
+    assertThat(new BigDecimal(RenewalTables.balanceItem(dynamoDb, table, "CUST-11").get("balance").n()))
+        .isEqualByComparingTo("60.00");
+    // The dropped window's id is still recognised by its renewal record.
+    assertThat(ledgerAt(now).credit(old)).isEqualTo(CreditOutcome.ALREADY_CREDITED);
+  }
+
+  @Test
+  @DisplayName("removes a set older than two windows left by a customer who was idle, on the next credit")
+  void leftoverSetsOfIdleCustomersAreRemoved() {
+    Instant now = Instant.now();
+    ledgerAt(now.minus(AppliedWindows.LENGTH.multipliedBy(5))).credit(renewal("CUST-12", "FIBER-100", "10.00"));
+    ledgerAt(now).credit(renewal("CUST-12", "FIBER-100", "10.00"));
+
+    long w = AppliedWindows.windowOf(now);
+    assertThat(RenewalTables.balanceItem(dynamoDb, table, "CUST-12").keySet())
+        .filteredOn(name -> name.startsWith(RenewalTable.APPLIED_IDS_PREFIX))
+        .containsExactly(RenewalTable.appliedIds(w));
+  }
+
+  private BalanceLedger ledgerAt(Instant instant) {
+    return new BalanceLedger(dynamoDb, table, log.log(), Clock.fixed(instant, java.time.ZoneOffset.UTC), 8,
+        Duration.ofMillis(5));
   }
 
   private static Renewal renewal(String customerId, String planId, String amount) {

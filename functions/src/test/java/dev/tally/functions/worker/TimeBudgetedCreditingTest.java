@@ -3,9 +3,9 @@ package dev.tally.functions.worker;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static dev.tally.functions.support.DynamoDbTransactionStub.COMMITTED;
-import static dev.tally.functions.support.DynamoDbTransactionStub.CONFLICT_BODY;
-import static dev.tally.functions.support.DynamoDbTransactionStub.TRANSACT;
+import static dev.tally.functions.support.DynamoDbErrorStub.OK;
+import static dev.tally.functions.support.DynamoDbErrorStub.THROTTLED_BODY;
+import static dev.tally.functions.support.DynamoDbErrorStub.UPDATE_ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tally.functions.common.Renewal;
 import dev.tally.functions.common.RenewalMessageCodec;
 import dev.tally.functions.support.CapturedLog;
-import dev.tally.functions.support.DynamoDbTransactionStub;
+import dev.tally.functions.support.DynamoDbErrorStub;
 import dev.tally.functions.support.SqsEvents;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -31,11 +31,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
  * The worker's time budget, against WireMock answering the real DynamoDB client with DynamoDB's genuine
- * {@code TransactionConflict} cancellation (DynamoDB Local never produces one). The clock is fixed and the jitter
+ * {@code ProvisionedThroughputExceededException} (moto never throttles). The clock is fixed and the jitter
  * pinned to its ceiling, so every back-off is exactly known: with a one-second base delay the first back-off is
  * 1000 ms.
  */
@@ -48,11 +48,11 @@ class TimeBudgetedCreditingTest {
 
   private final CapturedLog log = new CapturedLog();
   private final RenewalMessageCodec codec = new RenewalMessageCodec();
-  private DynamoDbTransactionStub dynamoDb;
+  private DynamoDbErrorStub dynamoDb;
 
   @BeforeEach
   void start() {
-    dynamoDb = DynamoDbTransactionStub.start();
+    dynamoDb = DynamoDbErrorStub.start();
   }
 
   @AfterEach
@@ -61,10 +61,10 @@ class TimeBudgetedCreditingTest {
   }
 
   @Test
-  @DisplayName("a conflicting message whose next back-off would pass the deadline fails at once, and the rest of"
+  @DisplayName("a throttled message whose next back-off would pass the deadline fails at once, and the rest of"
       + " the batch is reported failed without being attempted")
   void deadlineNearDefersTheRestOfTheBatch() {
-    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryUpdateWith(THROTTLED_BODY);
     RenewalCrediter crediter = new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log());
     List<Renewal> renewals = List.of(renewal(), renewal(), renewal());
 
@@ -75,14 +75,14 @@ class TimeBudgetedCreditingTest {
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly(messageId(renewals.get(0)), messageId(renewals.get(1)), messageId(renewals.get(2)));
     List<LoggedRequest> sent = dynamoDb.server().findAll(postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo(TRANSACT)));
+        .withHeader("X-Amz-Target", equalTo(UPDATE_ITEM)));
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).getBodyAsString()).contains(renewals.get(0).renewalId());
     // Without the budget this message alone would sleep through seven back-offs (up to 7 s here).
     assertThat(took).isLessThan(Duration.ofMillis(900));
     assertThat(log.linesFor("renewal.credit_retry")).isEmpty();
     assertThat(log.linesFor("renewal.credit_out_of_time")).singleElement()
-        .satisfies(line -> assertThat(line).contains(renewals.get(0).renewalId(), "TransactionConflict"));
+        .satisfies(line -> assertThat(line).contains(renewals.get(0).renewalId(), "ProvisionedThroughputExceededException"));
     assertThat(log.linesFor("renewal.batch_out_of_time")).singleElement()
         .satisfies(line -> assertThat(line).contains("\"deferredMessages\":3"));
   }
@@ -90,7 +90,7 @@ class TimeBudgetedCreditingTest {
   @Test
   @DisplayName("a batch whose deadline has already passed is handed back whole, without calling DynamoDB")
   void deadlinePassedAttemptsNothing() {
-    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryUpdateWith(THROTTLED_BODY);
     RenewalCrediter crediter = new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log());
     List<Renewal> renewals = List.of(renewal(), renewal());
 
@@ -98,13 +98,13 @@ class TimeBudgetedCreditingTest {
 
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly(messageId(renewals.get(0)), messageId(renewals.get(1)));
-    dynamoDb.server().verify(0, postRequestedFor(urlEqualTo("/")));
+    dynamoDb.server().verify(0, postRequestedFor(urlEqualTo("/")));  // not even the look
   }
 
   @Test
   @DisplayName("messages credited before the budget ran out are acknowledged; only the rest is redelivered")
   void creditedMessagesAreKept() {
-    dynamoDb.answerTransactionsInTurn(COMMITTED, CONFLICT_BODY);
+    dynamoDb.answerUpdatesInTurn(OK, THROTTLED_BODY);
     RenewalCrediter crediter = new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log());
     List<Renewal> renewals = List.of(renewal(), renewal(), renewal());
 
@@ -112,40 +112,40 @@ class TimeBudgetedCreditingTest {
 
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
         .containsExactly(messageId(renewals.get(1)), messageId(renewals.get(2)));
-    dynamoDb.server().verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
+    dynamoDb.server().verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(UPDATE_ITEM)));
     assertThat(log.linesFor("renewal.credited")).singleElement()
         .satisfies(line -> assertThat(line).contains(renewals.get(0).renewalId()));
   }
 
   @Test
-  @DisplayName("with ample time, conflicts are retried as before until the transaction commits")
+  @DisplayName("with ample time, throttling is retried as before until the update succeeds")
   void ampleTimeRetriesAsBefore() {
-    dynamoDb.answerTransactionsInTurn(CONFLICT_BODY, CONFLICT_BODY, COMMITTED);
+    dynamoDb.answerUpdatesInTurn(THROTTLED_BODY, THROTTLED_BODY, OK);
     BalanceLedger ledger = ledger(8, Duration.ofMillis(2));
 
     assertThat(ledger.credit(renewal(), TimeBudget.until(FIXED, NOW.plus(Duration.ofMinutes(1)))))
         .isEqualTo(CreditOutcome.CREDITED);
-    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSACT)));
+    dynamoDb.server().verify(3, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(UPDATE_ITEM)));
     assertThat(log.linesFor("renewal.credit_retry")).hasSize(2);
   }
 
   @Test
-  @DisplayName("the ledger refuses a back-off that would pass the deadline and keeps the cancellation as cause")
+  @DisplayName("the ledger refuses a back-off that would pass the deadline and keeps the throttling error as cause")
   void ledgerRefusesBackOffPastDeadline() {
-    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryUpdateWith(THROTTLED_BODY);
     BalanceLedger ledger = ledger(8, Duration.ofSeconds(1));
 
     assertThatThrownBy(() -> ledger.credit(renewal(), TimeBudget.until(FIXED, NOW.plusMillis(999))))
         .isInstanceOf(OutOfTimeException.class)
         .hasMessageContaining("1000 ms back-off")
-        .hasCauseInstanceOf(TransactionCanceledException.class);
-    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")));
+        .hasCauseInstanceOf(ProvisionedThroughputExceededException.class);
+    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(UPDATE_ITEM)));
   }
 
   @Test
   @DisplayName("the handler takes its deadline from the Lambda context's remaining time, minus a safety margin")
   void handlerUsesRemainingTime() {
-    dynamoDb.answerEveryTransactionWith(CONFLICT_BODY);
+    dynamoDb.answerEveryUpdateWith(THROTTLED_BODY);
     WorkerHandler handler = new WorkerHandler(new RenewalCrediter(ledger(8, Duration.ofSeconds(1)), log.log()),
         FIXED);
     List<Renewal> renewals = List.of(renewal(), renewal());
@@ -154,7 +154,7 @@ class TimeBudgetedCreditingTest {
     SQSBatchResponse response = handler.handleRequest(batch(renewals), contextWithRemaining(900));
 
     assertThat(response.getBatchItemFailures()).hasSize(2);
-    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")));
+    dynamoDb.server().verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(UPDATE_ITEM)));
     assertThat(log.linesFor("renewal.batch_out_of_time")).singleElement()
         .satisfies(line -> assertThat(line).contains(NOW.plusMillis(810).toString()));
   }
