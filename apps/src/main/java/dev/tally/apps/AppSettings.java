@@ -1,9 +1,14 @@
 package dev.tally.apps;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tally.constructs.compliance.NagPacks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -23,6 +28,15 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code costCenter}</td><td>{@value #DEFAULT_COST_CENTER}</td><td>value of the {@code tally:cost-center}
  *       tag</td></tr>
  *   <tr><td>{@code owner}</td><td>{@value #DEFAULT_OWNER}</td><td>value of the {@code tally:owner} tag</td></tr>
+ *   <tr><td>{@code tagPolicy}</td><td>{@value #DEFAULT_TAG_POLICY}</td><td>the required tags (shared with
+ *       {@code tally scan --checks untagged})</td></tr>
+ *   <tr><td>{@code nagPacks}</td><td>all six</td><td>the packs the gate runs (a list, or comma-separated)</td></tr>
+ *   <tr><td>{@code finOpsRules}</td><td>{@value #DEFAULT_FINOPS_RULES}</td><td>FinOps rule levels</td></tr>
+ *   <tr><td>{@code stagingAccount}, {@code stagingRegion}, {@code productionAccount},
+ *       {@code productionRegion}</td><td>none</td><td>an environment's own account and region (both or neither),
+ *       overriding {@code account}/{@code region}</td></tr>
+ *   <tr><td>{@code tags}</td><td>none</td><td>values of further tags the policy requires, an object in cdk.json or
+ *       JSON with {@code -c tags='{"key":"value"}'}; they override the defaults above</td></tr>
  * </table>
  *
  * @param environments     the environments to synthesize
@@ -32,15 +46,24 @@ import java.util.regex.Pattern;
  * @param region           AWS region, empty for environment-agnostic stacks
  * @param costCenter       cost-allocation tag value
  * @param owner            owner tag value
+ * @param tagPolicyFile    path of the tag policy
+ * @param tags             tag values given in context, by key
+ * @param nagPacks         the nag packs the gate runs
+ * @param finOpsRulesFile  path of the FinOps pack's rule levels
+ * @param targets          per environment name, the account and region it deploys to (absent: the shared
+ *                         {@code account}/{@code region}, or environment-agnostic)
  */
 public record AppSettings(
         List<EnvironmentSizing> environments, Path functionsJar, Path suppressionsFile, Optional<String> account,
-        Optional<String> region, String costCenter, String owner) {
+        Optional<String> region, String costCenter, String owner, Path tagPolicyFile, Map<String, String> tags,
+        List<String> nagPacks, Path finOpsRulesFile, Map<String, DeploymentTarget> targets) {
 
     public static final String DEFAULT_FUNCTIONS_JAR = "functions/target/tally-functions.jar";
     public static final String DEFAULT_SUPPRESSIONS = "policies/nag/suppressions.yaml";
     public static final String DEFAULT_COST_CENTER = "isp-billing";
     public static final String DEFAULT_OWNER = "platform-team";
+    public static final String DEFAULT_TAG_POLICY = "policies/tag-policy.yaml";
+    public static final String DEFAULT_FINOPS_RULES = "policies/finops/rules.yaml";
 
     private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d$");
@@ -49,6 +72,19 @@ public record AppSettings(
 
     public AppSettings {
         environments = List.copyOf(environments);
+        tags = Map.copyOf(tags);
+        nagPacks = List.copyOf(nagPacks);
+        targets = Map.copyOf(targets);
+    }
+
+    /** Where {@code environment} deploys: its own account and region, the shared ones, or none (agnostic). */
+    public Optional<DeploymentTarget> targetOf(EnvironmentSizing environment) {
+        DeploymentTarget own = targets.get(environment.name());
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return account.isPresent() && region.isPresent()
+                ? Optional.of(new DeploymentTarget(account.get(), region.get())) : Optional.empty();
     }
 
     /**
@@ -87,20 +123,101 @@ public record AppSettings(
         if (account.isPresent() != region.isPresent()) {
             problems.add("give both -c account=... and -c region=..., or neither (environment-agnostic stacks)");
         }
-        account.filter(a -> !ACCOUNT.matcher(a).matches()).ifPresent(a ->
-                problems.add("account '" + a + "' is not a 12-digit AWS account id"));
-        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r ->
-                problems.add("region '" + r + "' is not an AWS region name such as eu-west-1"));
+        checkAccountAndRegion("account", account, "region", region, problems);
+        Map<String, DeploymentTarget> targets = new java.util.LinkedHashMap<>();
+        for (EnvironmentSizing sizing : EnvironmentSizing.ALL) {
+            String accountKey = sizing.name() + "Account";
+            String regionKey = sizing.name() + "Region";
+            Optional<String> envAccount = optionalText(context, accountKey);
+            Optional<String> envRegion = optionalText(context, regionKey);
+            if (envAccount.isPresent() != envRegion.isPresent()) {
+                problems.add("give both -c " + accountKey + "=... and -c " + regionKey + "=..., or neither");
+            }
+            checkAccountAndRegion(accountKey, envAccount, regionKey, envRegion, problems);
+            if (envAccount.isPresent() && envRegion.isPresent()) {
+                targets.put(sizing.name(), new DeploymentTarget(envAccount.get(), envRegion.get()));
+            }
+        }
 
         String costCenter = text(context, "costCenter", DEFAULT_COST_CENTER);
         String owner = text(context, "owner", DEFAULT_OWNER);
         checkTagValue("costCenter", costCenter, problems);
         checkTagValue("owner", owner, problems);
+        Path tagPolicy = Path.of(text(context, "tagPolicy", DEFAULT_TAG_POLICY));
+        if (!Files.isRegularFile(tagPolicy)) {
+            problems.add("the tag policy " + tagPolicy.toAbsolutePath().normalize() + " does not exist: run from the "
+                    + "repository root (or pass -c tagPolicy=PATH)");
+        }
+        Map<String, String> tags = readTags(context.apply("tags"), problems);
+        List<String> nagPacks = readPacks(context.apply("nagPacks"));
+        NagPacks.problemsWith(nagPacks).forEach(problem -> problems.add("nagPacks: " + problem));
+        Path finOpsRules = Path.of(text(context, "finOpsRules", DEFAULT_FINOPS_RULES));
+        if (!Files.isRegularFile(finOpsRules)) {
+            problems.add("the FinOps rule file " + finOpsRules.toAbsolutePath().normalize() + " does not exist: run"
+                    + " from the repository root (or pass -c finOpsRules=PATH)");
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidAppSettingsException(problems);
         }
-        return new AppSettings(environments, jar, suppressions, account, region, costCenter, owner);
+        return new AppSettings(environments, jar, suppressions, account, region, costCenter, owner, tagPolicy, tags,
+                nagPacks, finOpsRules, targets);
+    }
+
+    private static void checkAccountAndRegion(String accountKey, Optional<String> account, String regionKey,
+                                              Optional<String> region, List<String> problems) {
+        account.filter(a -> !ACCOUNT.matcher(a).matches()).ifPresent(a ->
+                problems.add(accountKey + " '" + a + "' is not a 12-digit AWS account id"));
+        region.filter(r -> !REGION.matcher(r).matches()).ifPresent(r ->
+                problems.add(regionKey + " '" + r + "' is not an AWS region name such as eu-west-1"));
+    }
+
+    /** The {@code nagPacks} context: a list (cdk.json) or comma-separated names ({@code -c nagPacks=A,B}). */
+    private static List<String> readPacks(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return NagPacks.ALL;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> String.valueOf(v).trim()).toList();
+        }
+        String text = value.toString().trim();
+        if (text.startsWith("[")) {
+            try {
+                return new ObjectMapper().readValue(text, new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+            } catch (JsonProcessingException e) {
+                return List.of(text);
+            }
+        }
+        return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The {@code tags} context: an object (cdk.json) or its JSON text ({@code -c tags='{...}'}). */
+    private static Map<String, String> readTags(Object value, List<String> problems) {
+        if (value == null || value.toString().isBlank()) {
+            return Map.of();
+        }
+        Object parsed = value;
+        if (value instanceof String text) {
+            try {
+                parsed = new ObjectMapper().readValue(text, Map.class);
+            } catch (JsonProcessingException e) {
+                problems.add("tags must be a JSON object of tag key to value, e.g. -c tags='{\"tally:owner\":\"team\"}'"
+                        + " (was " + text + ")");
+                return Map.of();
+            }
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            problems.add("tags must be an object of tag key to value (was " + value + ")");
+            return Map.of();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            String tagValue = String.valueOf(v);
+            checkTagValue("tags." + key, tagValue, problems);
+            tags.put(key, tagValue);
+        });
+        return tags;
     }
 
     private static void checkTagValue(String key, String value, List<String> problems) {

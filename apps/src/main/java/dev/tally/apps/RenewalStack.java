@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.constructs.Construct;
 
 /**
@@ -35,6 +36,16 @@ public final class RenewalStack extends Stack {
      */
     public RenewalStack(Construct scope, String id, StackProps props, EnvironmentSizing sizing, Path functionsJar,
             AlarmSubscribers subscribers) {
+        this(scope, id, props, sizing, functionsJar, subscribers, null);
+    }
+
+    /**
+     * @param functionsJar      the Lambda jar; each stack makes its own asset from it (an asset belongs to one stack)
+     * @param apiAccessLogGroup where the API stage writes its access logs (the environment's audit trail), or null
+     *                          for a log group of the pipeline's own
+     */
+    public RenewalStack(Construct scope, String id, StackProps props, EnvironmentSizing sizing, Path functionsJar,
+            AlarmSubscribers subscribers, ILogGroup apiAccessLogGroup) {
         super(scope, id, props);
         this.pipeline = new RenewalPipeline(this, PIPELINE_ID, RenewalPipelineProps.builder()
                 .functionCode(Code.fromAsset(functionsJar.toString()))
@@ -44,6 +55,7 @@ public final class RenewalStack extends Stack {
                 .apiThrottlingRateLimit(sizing.apiRateLimit())
                 .apiThrottlingBurstLimit(sizing.apiBurstLimit())
                 .logRetention(sizing.logRetention())
+                .apiAccessLogGroup(apiAccessLogGroup)
                 .build());
         // Production shifts traffic in a canary (the pipeline's default when production); staging all at once.
         this.alarmTopics = new AlarmTopics(this, ALARMS_ID, AlarmTopicsProps.builder()

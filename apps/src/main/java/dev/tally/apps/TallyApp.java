@@ -1,9 +1,12 @@
 package dev.tally.apps;
 
+import dev.tally.constructs.compliance.CfnLint;
 import dev.tally.constructs.compliance.ComplianceGate;
 import dev.tally.constructs.compliance.ComplianceReport;
 import dev.tally.constructs.compliance.InvalidSuppressionsException;
 import dev.tally.constructs.compliance.SuppressionPolicy;
+import dev.tally.constructs.compliance.tags.TagPolicy;
+import dev.tally.constructs.finops.FinOpsPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -47,10 +50,19 @@ public final class TallyApp {
     public static TallyApp compose(App app, LocalDate today) {
         AppSettings settings = AppSettings.from(key -> app.getNode().tryGetContext(key));
         SuppressionPolicy policy = SuppressionPolicy.load(settings.suppressionsFile(), today);
+        TagPolicy tagPolicy = TagPolicy.load(settings.tagPolicyFile());
         List<EnvironmentStage> stages = settings.environments().stream()
-                .map(sizing -> new EnvironmentStage(app, sizing, settings))
+                .map(sizing -> new EnvironmentStage(app, sizing, settings, tagPolicy))
                 .toList();
-        ComplianceGate gate = ComplianceGate.builder().suppressions(policy).build();
+        // cfn-lint runs on every template; without it the gate warns locally and fails where CI=true.
+        ComplianceGate gate = ComplianceGate.builder()
+                .suppressions(policy)
+                .requiredTags(tagPolicy)
+                .packs(settings.nagPacks())
+                .finOps(FinOpsPolicy.load(settings.finOpsRulesFile(), tagPolicy))
+                .cfnLint(CfnLint.onPath())
+                .today(today)
+                .build();
         gate.applyTo(app);
         return new TallyApp(app, stages, gate);
     }

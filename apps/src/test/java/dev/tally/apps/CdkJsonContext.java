@@ -24,6 +24,8 @@ final class CdkJsonContext {
         Map<String, Object> context = new HashMap<>(cdkJsonContext(Path.of("..", "cdk.json")));
         context.put("functionsJar", functionsJar());
         context.put("suppressions", "../" + AppSettings.DEFAULT_SUPPRESSIONS);
+        context.put("tagPolicy", "../" + AppSettings.DEFAULT_TAG_POLICY);
+        context.put("finOpsRules", "../" + AppSettings.DEFAULT_FINOPS_RULES);
         return context;
     }
 

@@ -63,6 +63,39 @@ class TallyAppRunTest {
     }
 
     @Test
+    @DisplayName("exits 1 naming resource, key and value when a tag value breaks the tag policy")
+    void tagPolicyViolationExitsOne() throws Exception {
+        Path policy = dir.resolve("tag-policy.yaml");
+        Files.writeString(policy, Files.readString(Path.of("..", AppSettings.DEFAULT_TAG_POLICY))
+                .replace("    description: the budget that pays", "    description: the budget that pays\n"
+                        + "    allowed-values: [finance, marketing]"));
+
+        int code = run(Map.of("env", "staging", "tagPolicy", policy.toString()));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).startsWith("Compliance gate FAILED")
+                .contains("ERROR   tag-policy in Staging/Renewal (tally-staging-renewal)")
+                .contains("at /Staging/Renewal/Pipeline/Queue/Resource")
+                .contains("AWS::SQS::Queue carries tally:cost-center=isp-billing, which the tag policy does not allow"
+                        + " (allowed: finance, marketing)")
+                .contains("ERROR   tag-policy in Staging/Audit (tally-staging-audit)");
+    }
+
+    @Test
+    @DisplayName("exits 2 naming the key when the tag policy requires a tag the app has no value for")
+    void requiredTagWithoutValueExitsTwo() throws Exception {
+        Path policy = dir.resolve("tag-policy.yaml");
+        Files.writeString(policy, Files.readString(Path.of("..", AppSettings.DEFAULT_TAG_POLICY))
+                + "  - key: tally:data-class\n    description: how sensitive the data is\n");
+
+        int code = run(Map.of("env", "staging", "tagPolicy", policy.toString()));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("requires the tag 'tally:data-class', which the app has no value for")
+                .contains("-c tags=").doesNotContain("\tat ");
+    }
+
+    @Test
     @DisplayName("exits 2 with one clear message, and no stack trace, when the Lambda jar is missing")
     void missingJarExitsTwo() {
         int code = run(Map.of("functionsJar", dir.resolve("missing.jar").toString()));

@@ -7,6 +7,8 @@ import dev.tally.constructs.operations.AlarmRoutingAudit;
 import dev.tally.constructs.compliance.JustifiedSuppression;
 import dev.tally.constructs.compliance.NagFinding;
 import dev.tally.constructs.compliance.SuppressionPolicy;
+import dev.tally.constructs.compliance.tags.RequiredTagsCheck;
+import dev.tally.constructs.compliance.tags.TagPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,6 +43,7 @@ class TallyAppSynthesisTest {
 
     private TallyApp tally;
     private ComplianceReport report;
+    private software.amazon.awscdk.cxapi.CloudAssembly assembly;
     private CloudFormationStackArtifact stagingArtifact;
     private CloudFormationStackArtifact productionArtifact;
     private Template staging;
@@ -53,6 +56,7 @@ class TallyAppSynthesisTest {
         tally = TallyApp.compose(app, LocalDate.now(ZoneOffset.UTC));
         TallyApp.Synthesis synthesis = tally.synth();
         report = synthesis.report();
+        assembly = synthesis.assembly();
         stagingArtifact = synthesis.assembly().getStacksRecursively().stream()
                 .filter(s -> s.getStackName().equals("tally-staging-renewal")).findFirst().orElseThrow();
         productionArtifact = synthesis.assembly().getStacksRecursively().stream()
@@ -79,10 +83,19 @@ class TallyAppSynthesisTest {
     @Test
     @DisplayName("THE GATE: no stack of the real app has an unsuppressed nag error or a stale suppression")
     void complianceGatePasses() {
-        // renewal, portal and platform in every environment
-        assertThat(report.stacksChecked()).isEqualTo(EnvironmentSizing.ALL.size() * 3);
+        // audit, renewal, portal and platform in every environment
+        assertThat(report.stacksChecked()).isEqualTo(EnvironmentSizing.ALL.size() * 4);
         assertThat(report.errors()).as(report.render()).isEmpty();
         assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("cfn-lint checked every template of the app: no error, its warnings listed in the gate's report")
+    void cfnLintCheckedEveryTemplate() {
+        assertThat(report.lintSummary()).as(report.render())
+                .startsWith("cfn-lint: " + EnvironmentSizing.ALL.size() * 4 + " template(s) linted, 0 error(s)");
+        assertThat(report.errors()).noneMatch(finding -> finding.ruleId().startsWith("cfn-lint"));
+        assertThat(outdir.resolve(TallyApp.REPORT_FILE)).content().contains(report.lintSummary());
     }
 
     @Test
@@ -102,8 +115,9 @@ class TallyAppSynthesisTest {
     @DisplayName("the gate's report and cdk-nag's CSV reports are written into the assembly directory")
     void reportsWritten() {
         assertThat(outdir.resolve(TallyApp.REPORT_FILE)).content().startsWith("Compliance gate PASSED");
-        for (String stack : List.of("tally-staging-renewal", "tally-production-renewal")) {
-            for (String pack : List.of("AwsSolutions", "Serverless")) {
+        for (String stack : List.of("tally-staging-renewal", "tally-production-renewal", "tally-staging-audit",
+                "tally-production-audit")) {
+            for (String pack : List.of("AwsSolutions", "Serverless", "FinOps")) {
                 assertThat(outdir.resolve(pack + "-" + stack + "-NagReport.csv")).exists()
                         .content().startsWith("Rule ID,Resource ID,Compliance");
             }
@@ -124,6 +138,37 @@ class TallyAppSynthesisTest {
         Map<String, Long> stagingCounts = resourceTypeCounts(stagingArtifact);
         assertThat(stagingCounts).containsKeys("AWS::Lambda::Function", "AWS::SQS::Queue", "AWS::ApiGateway::RestApi");
         assertThat(resourceTypeCounts(productionArtifact)).isEqualTo(stagingCounts);
+    }
+
+    @Test
+    @DisplayName("every environment has its audit trail: Object Lock COMPLIANCE, a year in production, a month elsewhere")
+    void auditTrailInEveryEnvironment() {
+        for (EnvironmentStage stage : tally.stages()) {
+            Template audit = Template.fromStack(stage.getAudit());
+            int days = stage.getNode().getId().equals("Production")
+                    ? AuditStack.PRODUCTION_RETENTION_DAYS : AuditStack.NON_PRODUCTION_RETENTION_DAYS;
+            audit.hasResourceProperties("AWS::S3::Bucket", Map.of("ObjectLockConfiguration", Match.objectLike(Map.of(
+                    "Rule", Map.of("DefaultRetention", Map.of("Mode", "COMPLIANCE", "Days", days))))));
+            audit.resourceCountIs("AWS::CloudTrail::Trail", 1);
+            assertThat(stage.getAudit().getTerminationProtection()).isTrue();
+        }
+        assertThat(resourceTypeCounts(artifact("tally-production-audit")))
+                .isEqualTo(resourceTypeCounts(artifact("tally-staging-audit")));
+    }
+
+    @Test
+    @DisplayName("the renewal API writes its access logs to the environment's audit trail log group")
+    void apiAccessLogsGoToTheAuditTrail() {
+        for (EnvironmentStage stage : tally.stages()) {
+            Template renewal = Template.fromStack(stage.getRenewal());
+            renewal.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("AccessLogSetting", Match.objectLike(Map.of(
+                    "DestinationArn", Map.of("Fn::ImportValue", Match.stringLikeRegexp("tally-.*-audit:.*TrailAccessLogs.*"))))));
+        }
+    }
+
+    private CloudFormationStackArtifact artifact(String stackName) {
+        return assembly.getStacksRecursively().stream()
+                .filter(s -> s.getStackName().equals(stackName)).findFirst().orElseThrow();
     }
 
     @Test
@@ -188,29 +233,32 @@ class TallyAppSynthesisTest {
     }
 
     @Test
-    @DisplayName("every taggable resource carries the four cost-allocation tags with its environment's values")
+    @DisplayName("every taggable resource of every stack carries each key of policies/tag-policy.yaml, with allowed values")
     void costAllocationTags() {
+        TagPolicy policy = TagPolicy.load(Path.of("..", AppSettings.DEFAULT_TAG_POLICY));
+        assertThat(report.errors()).noneMatch(finding -> finding.ruleId().equals(RequiredTagsCheck.RULE));
         for (EnvironmentStage stage : tally.stages()) {
-            Stack stack = stage.getRenewal();
             String environment = stage.getNode().getId().toLowerCase();
-            Map<String, Map<String, Object>> resources = resources(
-                    environment.equals("staging") ? stagingArtifact : productionArtifact);
             List<String> checked = new ArrayList<>();
-            for (IConstruct construct : stack.getNode().findAll()) {
-                if (!CfnResource.isCfnResource(construct) || !TagManager.isTaggable(construct)) {
-                    continue;
+            for (Stack stack : List.of(stage.getAudit(), stage.getRenewal())) {
+                Map<String, Map<String, Object>> resources = resources(artifact(stack.getStackName()));
+                for (IConstruct construct : stack.getNode().findAll()) {
+                    if (!CfnResource.isCfnResource(construct) || !TagManager.isTaggable(construct)) {
+                        continue;
+                    }
+                    String logicalId = stack.getLogicalId((CfnElement) construct);
+                    Map<String, String> tags = tagsOf(resources.get(logicalId));
+                    assertThat(tags).as("tags of %s (%s)", construct.getNode().getPath(), logicalId)
+                            .containsKeys(policy.keys().toArray(String[]::new))
+                            .containsEntry(CostAllocationTags.APPLICATION, "tally")
+                            .containsEntry(CostAllocationTags.ENVIRONMENT, environment)
+                            .containsEntry(CostAllocationTags.COST_CENTER, AppSettings.DEFAULT_COST_CENTER)
+                            .containsEntry(CostAllocationTags.OWNER, AppSettings.DEFAULT_OWNER);
+                    checked.add(logicalId);
                 }
-                String logicalId = stack.getLogicalId((CfnElement) construct);
-                Map<String, String> tags = tagsOf(resources.get(logicalId));
-                assertThat(tags).as("tags of %s (%s)", construct.getNode().getPath(), logicalId)
-                        .containsEntry(CostAllocationTags.APPLICATION, "tally")
-                        .containsEntry(CostAllocationTags.ENVIRONMENT, environment)
-                        .containsEntry(CostAllocationTags.COST_CENTER, AppSettings.DEFAULT_COST_CENTER)
-                        .containsEntry(CostAllocationTags.OWNER, AppSettings.DEFAULT_OWNER);
-                checked.add(logicalId);
             }
-            // Functions, queues, the table, the topic, roles, log groups, alarms, the API and its stage at least.
-            assertThat(checked).as("taggable resources checked in %s", environment).hasSizeGreaterThan(20);
+            // Functions, queues, the table, the topic, roles, log groups, alarms, the API, buckets, the trail, the key.
+            assertThat(checked).as("taggable resources checked in %s", environment).hasSizeGreaterThan(25);
         }
     }
 
@@ -265,24 +313,5 @@ class TallyAppSynthesisTest {
         staging.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "tally-staging-renewal"));
         production.hasResourceProperties("AWS::CloudWatch::Dashboard",
                 Map.of("DashboardName", "tally-production-renewal"));
-    }
-
-    @Test
-    @DisplayName("cfn-lint: neither template has an error CloudFormation would reject (cycles, unknown properties)")
-    void cfnLintPasses() throws Exception {
-        List<Path> templates = List.of(
-                Path.of(stagingArtifact.getTemplateFullPath()), Path.of(productionArtifact.getTemplateFullPath()));
-        assertThat(CfnLint.errors(templates)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("cfn-lint catches a circular dependency (the gate shown to fail)")
-    void cfnLintCatchesCycle(@TempDir Path dir) throws Exception {
-        Path cyclic = CfnLint.write(dir, "cyclic.template.json", """
-                {"Resources": {
-                  "A": {"Type": "AWS::SQS::Queue", "DependsOn": "B"},
-                  "B": {"Type": "AWS::SQS::Queue", "DependsOn": "A"}}}
-                """);
-        assertThat(CfnLint.errors(List.of(cyclic))).anyMatch(e -> e.startsWith("E3004"));
     }
 }

@@ -1,23 +1,32 @@
 package dev.tally.constructs.compliance;
 
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import dev.tally.constructs.compliance.tags.RequiredTagsCheck;
+import dev.tally.constructs.compliance.tags.TagPolicy;
+import dev.tally.constructs.finops.FinOpsPolicy;
 import io.github.cdklabs.cdknag.NagPackProps;
 import io.github.cdklabs.cdknag.NagReportFormat;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.ServerlessChecks;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.AspectOptions;
+import software.amazon.awscdk.AspectPriority;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
@@ -25,7 +34,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 import software.constructs.IConstruct;
 
 /**
- * The compliance gate: runs cdk-nag's {@code AwsSolutions} and {@code Serverless} packs over a scope, applies the
+ * The compliance gate: runs the chosen nag packs (cdk-nag's five and the FinOps pack, see {@link NagPacks}) over a
+ * scope, lints every template with cfn-lint, checks the tag policy, applies the
  * justified suppressions of a {@link SuppressionPolicy}, and after synthesis lists every unsuppressed error and
  * warning across all stacks of the app, plus every stale suppression.
  *
@@ -53,18 +63,33 @@ public final class ComplianceGate {
     private final SuppressionPolicy policy;
     private final boolean reports;
     private final boolean verbose;
+    private final CfnLint cfnLint;
+    private final boolean cfnLintRequired;
+    private final LocalDate today;
+    private final TagPolicy tagPolicy;
+    private final List<String> packs;
+    private final FinOpsPolicy finOps;
     private final Map<JustifiedSuppression, List<String>> appliedPaths = new LinkedHashMap<>();
     private final List<NagFinding> applyProblems = new ArrayList<>();
     /** Paths of the App/Stages whose direct stacks the packs check ("" is the App). */
     private final Set<String> checkedStages = new LinkedHashSet<>();
     /** Paths of Stacks given as the scope: the packs check them (and their nested stacks) only. */
     private final Set<String> checkedStackPrefixes = new LinkedHashSet<>();
+    /** Construct path of every resource by "stack path + logical id", so cfn-lint findings name the construct. */
+    private final Map<String, String> resourcePaths = new LinkedHashMap<>();
     private boolean applied;
+    private IConstruct scope;
 
     private ComplianceGate(Builder builder) {
         this.policy = builder.policy;
         this.reports = builder.reports;
         this.verbose = builder.verbose;
+        this.cfnLint = builder.cfnLint;
+        this.cfnLintRequired = builder.cfnLintRequired;
+        this.today = builder.today;
+        this.tagPolicy = builder.tagPolicy;
+        this.packs = builder.packs;
+        this.finOps = builder.finOps;
     }
 
     /** Starts a gate with no suppressions, CSV reports on and terse messages. */
@@ -82,6 +107,7 @@ public final class ComplianceGate {
             throw new IllegalStateException("this ComplianceGate was already applied; use one gate per app");
         }
         applied = true;
+        this.scope = scope;
         NagPackProps props = NagPackProps.builder()
                 .verbose(verbose)
                 .logIgnores(true) // the info annotation of a suppressed finding is how verify() spots stale entries
@@ -100,10 +126,24 @@ public final class ComplianceGate {
             } else {
                 checkedStages.add(path);
             }
-            Aspects.of(root).add(new AwsSolutionsChecks(props));
-            Aspects.of(root).add(new ServerlessChecks(props));
+            // READONLY priority: the packs run after every mutating aspect (Tags included), so they see final values.
+            AspectOptions readOnly = AspectOptions.builder().priority(AspectPriority.READONLY).build();
+            for (String pack : packs) {
+                Aspects.of(root).add(NagPacks.create(pack, props, finOps), readOnly);
+            }
         }
         applySuppressions(scope);
+    }
+
+    /** Records every resource's construct path by stack and logical id; the tree is final once synthesis starts. */
+    private void recordResourcePaths(IConstruct scope) {
+        for (IConstruct construct : scope.getNode().findAll()) {
+            if (CfnResource.isCfnResource(construct)) {
+                Stack stack = Stack.of(construct);
+                String logicalId = stack.resolve(((CfnResource) construct).getLogicalId()).toString();
+                resourcePaths.put(stack.getNode().getPath() + " " + logicalId, "/" + construct.getNode().getPath());
+            }
+        }
     }
 
     private void applySuppressions(IConstruct scope) {
@@ -118,6 +158,9 @@ public final class ComplianceGate {
             }
         }
         for (JustifiedSuppression suppression : policy.suppressions()) {
+            if (!runsPackOf(suppression.rule(), suppression.appliesTo())) {
+                continue; // about a pack this gate does not run: neither applied nor checked
+            }
             Map<String, List<ResourceRef>> byStack = new LinkedHashMap<>();
             for (ResourceRef resource : resources) {
                 if (suppression.path().matches(resource.path())) {
@@ -190,7 +233,126 @@ public final class ComplianceGate {
                 }
             }
         });
-        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings));
+        List<SuppressionInForce> inForce = new ArrayList<>();
+        appliedPaths.forEach((suppression, paths) -> inForce.add(new SuppressionInForce(
+                "suppression file #" + suppression.entry(), qualified(suppression.rule(), suppression.appliesTo()),
+                suppression.path() + " (" + paths.size() + " resource(s))", suppression.owner(),
+                suppression.expires(), suppression.reason())));
+        checkDesignSuppressions(firedSuppressions, errors, inForce);
+        errors.addAll(new RequiredTagsCheck(tagPolicy).check(scope, stacks));
+        String lintSummary = cfnLint == null ? "" : lintTemplates(stacks, errors, warnings);
+        return new ComplianceReport(stacks.size(), new ArrayList<>(errors), new ArrayList<>(warnings), lintSummary,
+                inForce);
+    }
+
+    /**
+     * Checks every {@link DesignSuppression} recorded in the tree as the file's entries are checked: expired or
+     * more than a year ahead, stale (its rule fired on no resource under the construct) or over-broad (it silenced
+     * the rule on more than one resource).
+     */
+    private void checkDesignSuppressions(Set<String> fired, Set<NagFinding> errors, List<SuppressionInForce> inForce) {
+        for (IConstruct construct : scope.getNode().findAll()) {
+            List<DesignSuppression> suppressions = DesignSuppressions.on(construct);
+            if (suppressions.isEmpty()) {
+                continue;
+            }
+            String where = "/" + construct.getNode().getPath();
+            String stack = Stack.of(construct).getNode().getPath();
+            List<String> resources = construct.getNode().findAll().stream()
+                    .filter(CfnResource::isCfnResource).map(c -> "/" + c.getNode().getPath()).toList();
+            for (DesignSuppression suppression : suppressions) {
+                if (!runsPackOf(suppression.rule(), suppression.appliesTo())) {
+                    continue; // about a pack this gate does not run
+                }
+                String label = "design suppression " + suppression.rule() + " of " + where + " (owner "
+                        + suppression.owner() + ", expires " + suppression.expires() + ")";
+                inForce.add(new SuppressionInForce("design of " + where,
+                        qualified(suppression.rule(), suppression.appliesTo()), where, suppression.owner(),
+                        suppression.expires(), suppression.reason()));
+                if (suppression.expires().isBefore(today)) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), "expired "
+                            + label + ": fix the finding, or re-justify it in the construct's code with a new date"));
+                } else if (suppression.expires().isAfter(today.plusDays(SuppressionPolicy.MAX_DAYS_AHEAD))) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), label
+                            + " expires more than " + SuppressionPolicy.MAX_DAYS_AHEAD
+                            + " days ahead: suppressions must be reviewed at least yearly"));
+                }
+                List<String> silenced = resources.stream()
+                        .filter(path -> fired.contains(path + " " + suppression.rule())).toList();
+                if (silenced.isEmpty()) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), "stale "
+                            + label + ": " + suppression.rule() + " no longer fires under this construct; delete it"));
+                } else if (silenced.size() > 1) {
+                    errors.add(new NagFinding(NagFinding.Level.ERROR, stack, where, suppression.rule(), "over-broad "
+                            + label + ": it silences " + silenced.size() + " resources " + silenced
+                            + "; add it to each resource it concerns"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether this gate runs the pack a suppression is about: the rule's prefix, or for
+     * {@code CdkNagValidationFailure} the prefix of the rules it names in {@code appliesTo}.
+     */
+    private boolean runsPackOf(String rule, List<String> appliesTo) {
+        if (rule.equals(NagRuleIds.VALIDATION_FAILURE)) {
+            return appliesTo.isEmpty() || appliesTo.stream().anyMatch(id -> packs.contains(packOf(id)));
+        }
+        return packs.contains(packOf(rule));
+    }
+
+    private static String packOf(String rule) {
+        int dash = rule.indexOf('-');
+        return dash < 0 ? rule : rule.substring(0, dash);
+    }
+
+    private static String qualified(String rule, List<String> appliesTo) {
+        return appliesTo.isEmpty() ? rule : rule + appliesTo;
+    }
+
+    /** Runs cfn-lint over every stack's template; its errors fail the gate, its warnings are listed. */
+    private String lintTemplates(List<CloudFormationStackArtifact> stacks, Set<NagFinding> errors, Set<NagFinding> warnings) {
+        recordResourcePaths(scope);
+        Map<Path, String> templates = new LinkedHashMap<>();
+        Map<String, String> hierarchicalIds = new LinkedHashMap<>();
+        Set<String> regions = new TreeSet<>();
+        for (CloudFormationStackArtifact stack : stacks) {
+            templates.put(Path.of(stack.getTemplateFullPath()), stack.getDisplayName());
+            hierarchicalIds.put(stack.getDisplayName(), stack.getHierarchicalId());
+            String region = stack.getEnvironment().getRegion();
+            if (!Token.isUnresolved(region) && !region.startsWith("unknown-")) {
+                regions.add(region);
+            }
+        }
+        if (cfnLint.locate().isEmpty()) {
+            NagFinding missing = new NagFinding(cfnLintRequired ? NagFinding.Level.ERROR : NagFinding.Level.WARNING,
+                    "every stack", "(all templates)", "cfn-lint", cfnLint.missingMessage()
+                    + (cfnLintRequired ? " (required because CI=true)" : ""));
+            (cfnLintRequired ? errors : warnings).add(missing);
+            return "cfn-lint: not installed, " + templates.size() + " template(s) not linted";
+        }
+        List<CfnLint.Finding> findings;
+        try {
+            findings = cfnLint.lint(templates, List.copyOf(regions));
+        } catch (CfnLint.CfnLintException e) {
+            errors.add(new NagFinding(NagFinding.Level.ERROR, "every stack", "(all templates)", "cfn-lint", e.getMessage()));
+            return "cfn-lint: failed on " + templates.size() + " template(s)";
+        }
+        long lintErrors = findings.stream().filter(f -> f.level() == NagFinding.Level.ERROR).count();
+        for (CfnLint.Finding finding : findings) {
+            String resourcePath = Optional.ofNullable(resourcePaths.get(
+                    hierarchicalIds.get(finding.template()) + " " + finding.logicalId()))
+                    .orElse(finding.templatePath());
+            (finding.level() == NagFinding.Level.ERROR ? errors : warnings).add(finding.toNagFinding(resourcePath));
+        }
+        return "cfn-lint: " + templates.size() + " template(s) linted, " + lintErrors + " error(s), "
+                + (findings.size() - lintErrors) + " warning(s)";
+    }
+
+    /** The packs this gate runs, in order. */
+    public List<String> packs() {
+        return packs;
     }
 
     /** Whether the packs reached the stack at {@code hierarchicalId} (e.g. {@code Staging/Renewal}). */
@@ -233,8 +395,32 @@ public final class ComplianceGate {
         private SuppressionPolicy policy = SuppressionPolicy.none();
         private boolean reports = true;
         private boolean verbose;
+        private CfnLint cfnLint;
+        private boolean cfnLintRequired = "true".equalsIgnoreCase(System.getenv("CI"));
+        private LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        private TagPolicy tagPolicy = TagPolicy.none();
+        private List<String> packs = NagPacks.ALL;
+        private FinOpsPolicy finOps = FinOpsPolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Also lint every synthesized template with cfn-lint (see {@link CfnLint}): its errors fail the gate, its
+         * warnings are listed. Default: off (cfn-lint costs seconds per run; the app and CI turn it on).
+         */
+        public Builder cfnLint(CfnLint lint) {
+            this.cfnLint = Objects.requireNonNull(lint, "lint");
+            return this;
+        }
+
+        /**
+         * Whether a machine without cfn-lint fails the gate (true) or only gets a warning (false). Default: true
+         * where the environment variable {@code CI} is {@code true}, so CI cannot pass without linting.
+         */
+        public Builder cfnLintRequired(boolean required) {
+            this.cfnLintRequired = required;
+            return this;
         }
 
         /** The justified suppressions to apply. Default: none, so every finding counts. */
@@ -256,6 +442,45 @@ public final class ComplianceGate {
         /** Whether messages carry cdk-nag's long explanation of each rule. Default: false (one line per finding). */
         public Builder verbose(boolean verbose) {
             this.verbose = verbose;
+            return this;
+        }
+
+        /**
+         * The date construct design suppressions' expiry is judged against. Default: today (UTC). The suppression
+         * file's entries are judged when the file is loaded ({@link SuppressionPolicy#load}).
+         */
+        public Builder today(LocalDate date) {
+            this.today = Objects.requireNonNull(date, "date");
+            return this;
+        }
+
+        /**
+         * The tag policy every taggable resource must satisfy ({@code policies/tag-policy.yaml}): a missing required
+         * key or a disallowed value fails the gate. Default: none (no tag check).
+         */
+        public Builder requiredTags(TagPolicy policy) {
+            this.tagPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The packs to run, by name ({@link NagPacks#ALL}: {@code AwsSolutions}, {@code Serverless},
+         * {@code NIST.800.53.R5}, {@code PCI.DSS.321}, {@code HIPAA.Security}, {@code FinOps}). Default: all six.
+         *
+         * @throws IllegalArgumentException naming every unknown or repeated pack
+         */
+        public Builder packs(List<String> names) {
+            List<String> problems = NagPacks.problemsWith(names);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            this.packs = List.copyOf(names);
+            return this;
+        }
+
+        /** Levels and settings of the FinOps pack's rules. Default: every rule at error, no required tag. */
+        public Builder finOps(FinOpsPolicy policy) {
+            this.finOps = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -2,7 +2,10 @@ package dev.tally.constructs.compliance;
 
 import java.util.List;
 
-/** The suppression file was rejected; {@link #problems()} lists every problem found, each naming its entry. */
+/**
+ * A policy file the gate reads (the suppression file, the tag policy, the FinOps rule levels) was rejected;
+ * {@link #problems()} lists every problem found, each naming its entry.
+ */
 public final class InvalidSuppressionsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 record NagAnnotation(String ruleId, String findingId, String info) {
 
-    private static final Pattern FINDING = Pattern.compile("^([A-Za-z0-9]+-[A-Za-z0-9]+|CdkNagValidationFailure)(?:\\[(.*?)])?: (.*)$",
+    private static final Pattern FINDING = Pattern.compile("^([A-Za-z0-9.]+-[A-Za-z0-9]+|CdkNagValidationFailure)(?:\\[(.*?)])?: (.*)$",
             Pattern.DOTALL);
     private static final Pattern SUPPRESSED = Pattern.compile(
             "^CdkNagSuppression(?:\\[(.*?)])?: (\\S+) was triggered but suppressed\\..*$", Pattern.DOTALL);

@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 public final class NagRuleIds {
 
     /** The packs whose rules the gate runs, plus cdk-nag's id for a rule that failed to evaluate. */
-    public static final List<String> KNOWN_PREFIXES = List.of("AwsSolutions", "Serverless");
+    public static final List<String> KNOWN_PREFIXES = NagPacks.ALL;
 
     /** cdk-nag's id for "a rule threw while evaluating this resource" (usually an unresolved token). */
     public static final String VALIDATION_FAILURE = "CdkNagValidationFailure";
 
-    private static final Pattern RULE_ID = Pattern.compile("^(AwsSolutions|Serverless)-[A-Za-z0-9]+$");
+    private static final Pattern RULE_ID = Pattern.compile("^(AwsSolutions|Serverless|NIST\\.800\\.53\\.R5|PCI\\.DSS\\.321"
+            + "|HIPAA\\.Security|FinOps)-[A-Za-z0-9]+$");
 
     private NagRuleIds() {
     }

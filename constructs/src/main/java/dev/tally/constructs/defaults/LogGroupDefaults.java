@@ -1,6 +1,7 @@
 package dev.tally.constructs.defaults;
 
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroupProps;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
@@ -20,5 +21,17 @@ public final class LogGroupDefaults {
     return LogGroupProps.builder()
         .retention(retention)
         .removalPolicy(production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+  }
+
+  /**
+   * An evidence log group: encrypted with a customer-managed key (whose policy must let the regional CloudWatch
+   * Logs principal use it), a finite retention, and RETAINed in every environment. KMS adds no per-event charge
+   * for log groups beyond the key's USD 1 a month.
+   */
+  public static LogGroupProps.Builder evidenceLogGroupProps(RetentionDays retention, IKey key) {
+    return LogGroupProps.builder()
+        .retention(retention)
+        .encryptionKey(key)
+        .removalPolicy(RemovalPolicy.RETAIN);
   }
 }

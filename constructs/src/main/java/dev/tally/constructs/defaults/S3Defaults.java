@@ -1,6 +1,7 @@
 package dev.tally.constructs.defaults;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.BucketProps;
@@ -43,5 +44,17 @@ public final class S3Defaults {
   public static BucketProps.Builder logBucketProps() {
     return privateBucketProps()
         .encryption(BucketEncryption.S3_MANAGED);
+  }
+
+  /**
+   * A private, TLS-only, versioned bucket that is RETAINed with the stack: every public-access block on, object
+   * ownership enforced to the bucket owner (no ACLs), SSE-S3 encryption (callers holding a KMS key replace it).
+   */
+  public static BucketProps.Builder secureBucketProps() {
+    return privateBucketProps()
+        .versioned(true)
+        .encryption(BucketEncryption.S3_MANAGED)
+        .removalPolicy(RemovalPolicy.RETAIN)
+        .autoDeleteObjects(false);
   }
 }

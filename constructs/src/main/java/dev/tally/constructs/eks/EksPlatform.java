@@ -1,5 +1,6 @@
 package dev.tally.constructs.eks;
 
+import dev.tally.constructs.defaults.S3Defaults;
 import dev.tally.constructs.defaults.EksDefaults;
 import dev.tally.constructs.defaults.LogGroupDefaults;
 import dev.tally.constructs.defaults.VpcDefaults;
@@ -40,9 +41,8 @@ import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
-import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.constructs.Construct;
 
 /**
@@ -143,10 +143,12 @@ public final class EksPlatform extends Construct {
         .maxAzs(2)
         .natGateways(props.effectiveNatGateways())
         .build());
-    Bucket flowLogs = new Bucket(this, "FlowLogs", software.amazon.awscdk.services.s3.BucketProps.builder()
-        .encryption(BucketEncryption.S3_MANAGED)
-        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-        .enforceSsl(true)
+    Bucket flowLogs = new Bucket(this, "FlowLogs", S3Defaults.logBucketProps()
+        .lifecycleRules(List.of(LifecycleRule.builder()
+            .id("expire-flow-logs")
+            .expiration(props.flowLogRetention())
+            .abortIncompleteMultipartUploadAfter(S3Defaults.ABORT_INCOMPLETE_UPLOADS_AFTER)
+            .build()))
         .removalPolicy(props.production() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
         .build());
     created.addFlowLog("FlowLog", FlowLogOptions.builder()
@@ -315,6 +317,9 @@ public final class EksPlatform extends Construct {
     public Builder spotMaxSize(int v) { props.spotMaxSize(v); return this; }
     /** @see EksPlatformProps#logRetention() */
     public Builder logRetention(RetentionDays v) { props.logRetention(v); return this; }
+
+    /** @see EksPlatformProps#flowLogRetention() */
+    public Builder flowLogRetention(software.amazon.awscdk.Duration v) { props.flowLogRetention(v); return this; }
 
     /**
      * Validates the props and creates the EksPlatform.

@@ -1,5 +1,7 @@
 package dev.tally.constructs.eks;
 
+import software.amazon.awscdk.Duration;
+
 import dev.tally.constructs.defaults.EksDefaults;
 import dev.tally.constructs.defaults.LogGroupDefaults;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class EksPlatformProps {
   private final int spotMinSize;
   private final int spotMaxSize;
   private final RetentionDays logRetention;
+  private final Duration flowLogRetention;
 
   private EksPlatformProps(Builder b) {
     production = b.production;
@@ -54,6 +57,7 @@ public final class EksPlatformProps {
     spotMinSize = b.spotMinSize;
     spotMaxSize = b.spotMaxSize;
     logRetention = b.logRetention;
+    flowLogRetention = b.flowLogRetention;
   }
 
   /** Starts from the documented defaults. */
@@ -178,6 +182,12 @@ public final class EksPlatformProps {
    */
   public RetentionDays logRetention() { return logRetention; }
 
+  /**
+   * How long the VPC flow logs stay in their bucket before they expire, in whole days (1-36,500). Default 90 days:
+   * long enough to investigate an incident, while a cluster's ALL-traffic flow logs kept forever grow without bound.
+   */
+  public Duration flowLogRetention() { return flowLogRetention; }
+
   /** Builds {@link EksPlatformProps}, starting from the documented defaults. */
   public static final class Builder {
     private boolean production;
@@ -198,6 +208,7 @@ public final class EksPlatformProps {
     private int spotMinSize = 0;
     private int spotMaxSize = 10;
     private RetentionDays logRetention = LogGroupDefaults.DEFAULT_RETENTION;
+    private Duration flowLogRetention = Duration.days(90);
 
     private Builder() {}
 
@@ -237,6 +248,9 @@ public final class EksPlatformProps {
     public Builder spotMaxSize(int v) { spotMaxSize = v; return this; }
     /** @see EksPlatformProps#logRetention() */
     public Builder logRetention(RetentionDays v) { logRetention = v; return this; }
+
+    /** @see EksPlatformProps#flowLogRetention() */
+    public Builder flowLogRetention(Duration v) { flowLogRetention = v; return this; }
 
     /**
      * Validates and builds the props.

@@ -3,6 +3,7 @@ package dev.tally.constructs.eks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.InstanceType;
 
@@ -61,6 +62,12 @@ final class EksPlatformPropsValidation {
     sizes("spot", p.spotMinSize(), p.spotMaxSize(), 0);
     if (p.logRetention() == null) {
       problems.add("logRetention must not be null");
+    }
+    Duration flowLogs = p.flowLogRetention();
+    long flowLogMillis = flowLogs == null || Token.isUnresolved(flowLogs) ? -1 : flowLogs.toMilliseconds().longValue();
+    if (flowLogMillis < 86_400_000L || flowLogMillis > 36_500 * 86_400_000L || flowLogMillis % 86_400_000L != 0) {
+      problems.add("flowLogRetention must be whole days between 1 and 36500 (was "
+          + (flowLogMillis < 0 ? flowLogs : flowLogs.toHumanString()) + ")");
     }
     return problems;
   }

@@ -25,6 +25,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
@@ -47,8 +48,9 @@ final class RenewalApiFactory {
   }
 
   RestApi create(IFunction ingest, IFunction balance) {
-    LogGroup accessLogs = new LogGroup(scope, "ApiAccessLogs",
-        LogGroupDefaults.logGroupProps(props.logRetention(), props.production()).build());
+    ILogGroup accessLogs = props.apiAccessLogGroup() != null ? props.apiAccessLogGroup()
+        : new LogGroup(scope, "ApiAccessLogs",
+            LogGroupDefaults.logGroupProps(props.logRetention(), props.production()).build());
     RestApi api = new RestApi(scope, "Api", ApiGatewayDefaults.restApiProps()
         .description("Renewal intake and balance look-ups")
         .deployOptions(ApiGatewayDefaults.stageOptions()

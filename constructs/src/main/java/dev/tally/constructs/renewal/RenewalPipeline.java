@@ -493,6 +493,11 @@ public final class RenewalPipeline extends Construct {
     /** @see RenewalPipelineProps#deploymentConfig() */
     public Builder deploymentConfig(ILambdaDeploymentConfig v) { props.deploymentConfig(v); return this; }
 
+    /** @see RenewalPipelineProps#apiAccessLogGroup() */
+    public Builder apiAccessLogGroup(software.amazon.awscdk.services.logs.ILogGroup v) {
+      props.apiAccessLogGroup(v); return this;
+    }
+
     /**
      * Validates the props and creates the pipeline.
      *

@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.ILogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.ITopic;
 
@@ -63,6 +64,7 @@ public final class RenewalPipelineProps {
   private final IKey tableEncryptionKey;
   private final List<String> smsSubscribers;
   private final ITopic alarmTopic;
+  private final ILogGroup apiAccessLogGroup;
   private final ILambdaDeploymentConfig deploymentConfig;
 
   private RenewalPipelineProps(Builder b) {
@@ -107,6 +109,7 @@ public final class RenewalPipelineProps {
     // Not List.copyOf: a null entry must reach validation and be reported, not throw a bare NPE here.
     smsSubscribers = b.smsSubscribers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.smsSubscribers));
     alarmTopic = b.alarmTopic;
+    apiAccessLogGroup = b.apiAccessLogGroup;
     // The default follows production, like the removal policies: canary there, all at once elsewhere.
     deploymentConfig = b.deploymentConfig != null ? b.deploymentConfig
         : b.production ? DEFAULT_PRODUCTION_DEPLOYMENT : LambdaDeploymentConfig.ALL_AT_ONCE;
@@ -313,6 +316,12 @@ public final class RenewalPipelineProps {
    */
   public ITopic alarmTopic() { return alarmTopic; }
 
+  /**
+   * Log group the API stage writes its JSON access logs to. Default {@code null}: the pipeline creates its own, with
+   * {@link #logRetention()}. Pass an {@code AuditTrail}'s {@code getAccessLogGroup()} to keep them with the audit
+   * evidence (KMS-encrypted, retained, the audit trail's retention).
+   */
+  public ILogGroup apiAccessLogGroup() { return apiAccessLogGroup; }
   /** The traffic shift of production deployments unless {@code deploymentConfig} says otherwise. */
   public static final ILambdaDeploymentConfig DEFAULT_PRODUCTION_DEPLOYMENT =
       LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES;
@@ -365,6 +374,7 @@ public final class RenewalPipelineProps {
     private IKey tableEncryptionKey;
     private List<String> smsSubscribers = List.of();
     private ITopic alarmTopic;
+    private ILogGroup apiAccessLogGroup;
     private ILambdaDeploymentConfig deploymentConfig;
 
     private Builder() {}
@@ -445,6 +455,9 @@ public final class RenewalPipelineProps {
     public Builder alarmTopic(ITopic v) { alarmTopic = v; return this; }
     /** @see RenewalPipelineProps#deploymentConfig() */
     public Builder deploymentConfig(ILambdaDeploymentConfig v) { deploymentConfig = v; return this; }
+
+    /** @see RenewalPipelineProps#apiAccessLogGroup() */
+    public Builder apiAccessLogGroup(ILogGroup v) { apiAccessLogGroup = v; return this; }
 
     /**
      * Validates and builds the props.

@@ -115,8 +115,11 @@ class SuppressionPolicyTest {
     void unknownRuleFormat() {
         assertThat(problemsOf("suppressions:\n" + entry("SQS3", "/App/Stack/Dlq", REASON, "team", "2027-01-31")))
                 .singleElement().asString().contains("rule 'SQS3' is not a cdk-nag rule id");
-        assertThat(problemsOf("suppressions:\n" + entry("HIPAA.Security-SQSQueueSSE", "/App/Stack/Dlq", REASON, "team",
-                "2027-01-31"))).singleElement().asString().contains("AwsSolutions or Serverless");
+        assertThat(problemsOf("suppressions:\n" + entry("NIST.800.53.R4-SQSQueueSSE", "/App/Stack/Dlq", REASON, "team",
+                "2027-01-31"))).singleElement().asString()
+                .contains("AwsSolutions or Serverless or NIST.800.53.R5 or PCI.DSS.321 or HIPAA.Security or FinOps");
+        assertThat(SuppressionPolicy.parse("suppressions:\n" + entry("HIPAA.Security-SQSQueueSSE", "/App/Stack/Dlq",
+                REASON, "team", "2027-01-31"), "t", TODAY).suppressions()).hasSize(1);
     }
 
     @Test

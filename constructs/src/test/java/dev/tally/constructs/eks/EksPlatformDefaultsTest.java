@@ -124,6 +124,18 @@ class EksPlatformDefaultsTest {
   }
 
   @Test
+  @DisplayName("flow logs expire after 90 days and abandoned uploads after 7, in an SSE-S3 private bucket")
+  void flowLogBucket() {
+    template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+        "LifecycleConfiguration", Map.of("Rules", List.of(Map.of("Id", "expire-flow-logs", "Status", "Enabled",
+            "ExpirationInDays", 90, "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 7)))),
+        "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(
+            "ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+        "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
+            "IgnorePublicAcls", true, "RestrictPublicBuckets", true))));
+  }
+
+  @Test
   @DisplayName("no nag errors and no warnings")
   void nagClean() {
     assertThat(EksFixtures.nagErrors(stack)).isEmpty();

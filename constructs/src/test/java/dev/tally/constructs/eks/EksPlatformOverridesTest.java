@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -53,6 +54,7 @@ class EksPlatformOverridesTest {
         .spotMinSize(1)
         .spotMaxSize(30)
         .logRetention(RetentionDays.ONE_WEEK)
+        .flowLogRetention(Duration.days(30))
         .build();
     workloadRole = platform.addWorkloadRole("Billing", "billing", "billing-api");
     template = Template.fromStack(stack);
@@ -141,6 +143,13 @@ class EksPlatformOverridesTest {
   @DisplayName("logRetention: one week for the control-plane logs")
   void logRetention() {
     template.hasResourceProperties("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)));
+  }
+
+  @Test
+  @DisplayName("flowLogRetention: flow logs expire after 30 days")
+  void flowLogRetention() {
+    template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("LifecycleConfiguration",
+        Map.of("Rules", List.of(Match.objectLike(Map.of("Id", "expire-flow-logs", "ExpirationInDays", 30)))))));
   }
 
   @Test

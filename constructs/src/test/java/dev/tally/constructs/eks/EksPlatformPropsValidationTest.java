@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.InstanceClass;
@@ -82,11 +83,13 @@ class EksPlatformPropsValidationTest {
   }
 
   @Test
-  @DisplayName("admins must be IAM role ARNs; natGateways 1-2; logRetention set")
+  @DisplayName("admins must be IAM role ARNs; natGateways 1-2; logRetention set; flowLogRetention whole days")
   void others() {
     assertRejected(b -> b.clusterAdminRoleArns(List.of("platform-admin")), "clusterAdminRoleArns must hold IAM role");
     assertRejected(b -> b.natGateways(0), "natGateways must be 1 or 2");
     assertRejected(b -> b.logRetention(null), "logRetention must not be null");
+    assertRejected(b -> b.flowLogRetention(Duration.hours(12)), "flowLogRetention must be whole days between 1 and 36500");
+    assertRejected(b -> b.flowLogRetention(null), "flowLogRetention must be whole days between 1 and 36500 (was null)");
   }
 
   @Test

@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sns.Topic;
 
@@ -34,12 +35,14 @@ class RenewalPipelineOverridesTest {
   private static Topic alarmTopic;
   private static Key tableKey;
   private static Stack stack;
+  private static LogGroup accessLogs;
 
   @BeforeAll
   static void synthesize() {
     stack = PipelineFixtures.newStack();
     alarmTopic = new Topic(stack, "OpsAlarms");
     tableKey = Key.Builder.create(stack, "TableKey").enableKeyRotation(true).build();
+    accessLogs = LogGroup.Builder.create(stack, "AuditAccessLogs").build();
     UserPool pool = new UserPool(stack, "Pool");
     CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(stack, "Authorizer")
         .cognitoUserPools(List.of(pool)).build();
@@ -81,6 +84,7 @@ class RenewalPipelineOverridesTest {
         .tableEncryptionKey(tableKey)
         .smsSubscribers(List.of("+15555550100", "+447700900123"))
         .alarmTopic(alarmTopic)
+        .apiAccessLogGroup(accessLogs)
         .build();
     template = Template.fromStack(stack);
   }
@@ -96,6 +100,15 @@ class RenewalPipelineOverridesTest {
   void builderIdiomKeepsProps() {
     assertThat(pipeline.getProps().workerMaxConcurrency()).isEqualTo(50);
     assertThat(pipeline.getProps().smsSubscribers()).containsExactly("+15555550100", "+447700900123");
+  }
+
+  @Test
+  @DisplayName("apiAccessLogGroup: the stage writes its access logs there and the pipeline creates no log group of its own")
+  void apiAccessLogGroup() {
+    String id = stack.getLogicalId((software.amazon.awscdk.CfnElement) accessLogs.getNode().getDefaultChild());
+    template.hasResourceProperties("AWS::ApiGateway::Stage", Match.objectLike(Map.of("AccessLogSetting",
+        Match.objectLike(Map.of("DestinationArn", Map.of("Fn::GetAtt", List.of(id, "Arn")))))));
+    assertThat(pipeline.getNode().tryFindChild("ApiAccessLogs")).isNull();
   }
 
   @Test
@@ -173,9 +186,9 @@ class RenewalPipelineOverridesTest {
   }
 
   @Test
-  @DisplayName("logRetention: every log group keeps one week")
+  @DisplayName("logRetention: every log group the pipeline creates keeps one week (the access logs go to apiAccessLogGroup)")
   void logRetention() {
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)), 7);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)), 6);
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.tally.examples.renewal;
 
+import dev.tally.constructs.compliance.CfnLint;
 import dev.tally.constructs.compliance.ComplianceGate;
+import dev.tally.constructs.compliance.NagPacks;
 import dev.tally.constructs.compliance.ComplianceReport;
 import dev.tally.constructs.renewal.RenewalPipeline;
 import java.nio.file.Files;
@@ -70,7 +72,9 @@ public final class BurstyRenewalsExample {
             System.exit(2);
         }
         build(app, jar);
-        ComplianceGate gate = ComplianceGate.builder().build();
+        ComplianceGate gate = ComplianceGate.builder()
+                .packs(List.of(NagPacks.AWS_SOLUTIONS, NagPacks.SERVERLESS, NagPacks.FINOPS)) // what RenewalPipeline passes
+               .cfnLint(CfnLint.onPath()).build();
         gate.applyTo(app);
         ComplianceReport report = gate.verify(app.synth());
         System.err.print(report.render());

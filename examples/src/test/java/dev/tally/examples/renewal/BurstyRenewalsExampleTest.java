@@ -2,7 +2,9 @@ package dev.tally.examples.renewal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.constructs.compliance.CfnLint;
 import dev.tally.constructs.compliance.ComplianceGate;
+import dev.tally.constructs.compliance.NagPacks;
 import dev.tally.constructs.compliance.ComplianceReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,9 @@ class BurstyRenewalsExampleTest {
         Path jar = Files.writeString(dir.resolve("tally-functions.jar"), "not a real jar");
         App app = new App(AppProps.builder().outdir(dir.resolve("cdk.out").toString()).build());
         BurstyRenewalsExample.build(app, jar);
-        ComplianceGate gate = ComplianceGate.builder().reports(false).build();
+        ComplianceGate gate = ComplianceGate.builder()
+                .packs(List.of(NagPacks.AWS_SOLUTIONS, NagPacks.SERVERLESS, NagPacks.FINOPS)) // what RenewalPipeline passes
+               .reports(false).cfnLint(CfnLint.onPath()).build();
         gate.applyTo(app);
         CloudAssembly assembly = app.synth();
         report = gate.verify(assembly);
@@ -43,9 +47,10 @@ class BurstyRenewalsExampleTest {
     }
 
     @Test
-    @DisplayName("passes the compliance gate with no suppression file")
+    @DisplayName("passes the compliance gate (cdk-nag and cfn-lint) with no suppression file")
     void compliant() {
         assertThat(report.errors()).as(report.render()).isEmpty();
+        assertThat(report.lintSummary()).startsWith("cfn-lint: 1 template(s) linted, 0 error(s)");
     }
 
     @Test
