@@ -24,7 +24,8 @@ public final class EnvironmentStage extends Stage {
                 .stackName(sizing.stackName("renewal"))
                 .description("Tally renewal pipeline (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
-                .build(), sizing, settings.functionsJar());
+                .build(), sizing, settings.functionsJar(),
+                AlarmSubscribers.from(key -> scope.getNode().tryGetContext(key), sizing));
         CostAllocationTags.applyTo(this, sizing, settings);
     }
 

@@ -3,6 +3,7 @@ package dev.tally.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.constructs.compliance.ComplianceReport;
+import dev.tally.constructs.operations.AlarmRoutingAudit;
 import dev.tally.constructs.compliance.JustifiedSuppression;
 import dev.tally.constructs.compliance.NagFinding;
 import dev.tally.constructs.compliance.SuppressionPolicy;
@@ -238,5 +239,49 @@ class TallyAppSynthesisTest {
                     .singleElement()
                     .satisfies(asset -> assertThat(Files.size(asset)).isEqualTo(jarSize));
         }
+    }
+
+    @Test
+    @DisplayName("every alarm of both stacks publishes to a page or ticket topic, or feeds a composite that does")
+    void everyAlarmRouted() {
+        assertThat(AlarmRoutingAudit.unroutedAlarms(templateOf(stagingArtifact))).isEmpty();
+        assertThat(AlarmRoutingAudit.unroutedAlarms(templateOf(productionArtifact))).isEmpty();
+        staging.resourceCountIs("AWS::SNS::Topic", 3);   // renewals (SMS), page, ticket
+    }
+
+    @Test
+    @DisplayName("production shifts traffic in a 10 % canary; staging all at once")
+    void deploymentConfigByEnvironment() {
+        production.resourcePropertiesCountIs("AWS::CodeDeploy::DeploymentGroup", Match.objectLike(Map.of(
+                "DeploymentConfigName", "CodeDeployDefault.LambdaCanary10Percent5Minutes")), 2);
+        staging.resourcePropertiesCountIs("AWS::CodeDeploy::DeploymentGroup", Match.objectLike(Map.of(
+                "DeploymentConfigName", "CodeDeployDefault.LambdaAllAtOnce")), 2);
+    }
+
+    @Test
+    @DisplayName("each environment has one dashboard named after its stack")
+    void dashboardPerStack() {
+        staging.hasResourceProperties("AWS::CloudWatch::Dashboard", Map.of("DashboardName", "tally-staging-renewal"));
+        production.hasResourceProperties("AWS::CloudWatch::Dashboard",
+                Map.of("DashboardName", "tally-production-renewal"));
+    }
+
+    @Test
+    @DisplayName("cfn-lint: neither template has an error CloudFormation would reject (cycles, unknown properties)")
+    void cfnLintPasses() throws Exception {
+        List<Path> templates = List.of(
+                Path.of(stagingArtifact.getTemplateFullPath()), Path.of(productionArtifact.getTemplateFullPath()));
+        assertThat(CfnLint.errors(templates)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("cfn-lint catches a circular dependency (the gate shown to fail)")
+    void cfnLintCatchesCycle(@TempDir Path dir) throws Exception {
+        Path cyclic = CfnLint.write(dir, "cyclic.template.json", """
+                {"Resources": {
+                  "A": {"Type": "AWS::SQS::Queue", "DependsOn": "B"},
+                  "B": {"Type": "AWS::SQS::Queue", "DependsOn": "A"}}}
+                """);
+        assertThat(CfnLint.errors(List.of(cyclic))).anyMatch(e -> e.startsWith("E3004"));
     }
 }

@@ -1,7 +1,9 @@
 package dev.tally.constructs.renewal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
@@ -25,6 +27,7 @@ final class PipelineAlarms {
   private final Construct scope;
   private final ITopic alarmTopic;
   private final List<Alarm> alarms = new ArrayList<>();
+  private final Map<String, Alarm> errorsAlarms = new HashMap<>();
 
   PipelineAlarms(Construct scope, ITopic alarmTopic) {
     this.scope = scope;
@@ -41,8 +44,14 @@ final class PipelineAlarms {
   }
 
   void onErrorsAndThrottles(String functionId, IFunction function) {
-    add(functionId + "ErrorsAlarm", function.metricErrors(sum()), 0, functionId + " function reported errors");
+    errorsAlarms.put(functionId, add(functionId + "ErrorsAlarm", function.metricErrors(sum()), 0,
+        functionId + " function reported errors"));
     add(functionId + "ThrottlesAlarm", function.metricThrottles(sum()), 0, functionId + " function was throttled");
+  }
+
+  /** The errors alarm of a function given to {@link #onErrorsAndThrottles}: its deployments roll back on it. */
+  Alarm errorsAlarm(String functionId) {
+    return errorsAlarms.get(functionId);
   }
 
   /** Invocations the warm pool could not take: during the window, {@code balanceProvisionedConcurrency} is too low. */
@@ -55,7 +64,7 @@ final class PipelineAlarms {
     return List.copyOf(alarms);
   }
 
-  private void add(String id, IMetric metric, double threshold, String description) {
+  private Alarm add(String id, IMetric metric, double threshold, String description) {
     Alarm alarm = Alarm.Builder.create(scope, id)
         .metric(metric)
         .threshold(threshold)
@@ -70,6 +79,7 @@ final class PipelineAlarms {
       alarm.addOkAction(action);
     }
     alarms.add(alarm);
+    return alarm;
   }
 
   private static MetricOptions maximum() {

@@ -27,6 +27,16 @@ final class PipelineNagSuppressions {
         suppression("Serverless-IAMNoWildcardPermissions", reason, "Resource::*")), true);
   }
 
+  /** CloudWatch DescribeAlarms has no resource-level permissions; CodeDeploy polls the group's alarms with it. */
+  static void describeAlarmsRole(IConstruct role) {
+    String reason = "CodeDeploy reads the deployment group's alarms with cloudwatch:DescribeAlarms, which supports no"
+        + " resource-level permissions (Resource '*' is the only option); alias updates and the hook invocation are"
+        + " scoped to one function each. This replaces the AWS managed policy AWSCodeDeployRoleForLambdaLimited.";
+    NagSuppressions.addResourceSuppressions(role, List.of(
+        suppression("AwsSolutions-IAM5", reason, "Resource::*"),
+        suppression("Serverless-IAMNoWildcardPermissions", reason, "Resource::*")), true);
+  }
+
   /** A terminal dead-letter queue has nowhere further to redrive to. */
   static void terminalQueue(IConstruct queue) {
     NagSuppressions.addResourceSuppressions(queue, List.of(NagPackSuppression.builder()

@@ -14,6 +14,8 @@ import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.codedeploy.ILambdaDeploymentConfig;
+import software.amazon.awscdk.services.codedeploy.LambdaDeploymentGroup;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.StreamViewType;
@@ -80,6 +82,8 @@ public final class RenewalPipeline extends Construct {
   public static final String STATUS_ATTRIBUTE = "status";
   /** Status of a renewal whose amount has been credited: the event customers are told about. */
   public static final String CREDITED_STATUS = "CREDITED";
+  /** Handler of the CodeDeploy pre-traffic hooks of the ingest and balance deployments. */
+  public static final String PRE_TRAFFIC_HOOK_HANDLER = LiveAliasDeployments.HOOK_HANDLER;
   /** Name of every function's alias; the balance function's is kept warm during the renewal window. */
   public static final String LIVE_ALIAS_NAME = "live";
 
@@ -99,6 +103,8 @@ public final class RenewalPipeline extends Construct {
   private final Alias balanceAlias;
   private final RestApi api;
   private final List<Alarm> alarms;
+  private final LambdaDeploymentGroup ingestDeployment;
+  private final LambdaDeploymentGroup balanceDeployment;
 
   /**
    * Creates the pipeline.
@@ -148,7 +154,15 @@ public final class RenewalPipeline extends Construct {
     wireNotifier();
     wireBalance();
     api = new RenewalApiFactory(this, props).create(ingestAlias, balanceAlias);
-    alarms = createAlarms();
+    PipelineAlarms pipelineAlarms = createAlarms();
+    alarms = pipelineAlarms.alarms();
+    // The user-facing aliases shift through CodeDeploy; worker and notifier are fed by event source mappings, which
+    // cannot split traffic between versions, so their aliases move at once.
+    LiveAliasDeployments deployments = new LiveAliasDeployments(this, props, functions);
+    ingestDeployment = deployments.create("Ingest", ingestFunction, ingestAlias,
+        pipelineAlarms.errorsAlarm("Ingest"), LiveAliasDeployments.INGEST_PROBE, "400");
+    balanceDeployment = deployments.create("Balance", balanceFunction, balanceAlias,
+        pipelineAlarms.errorsAlarm("Balance"), LiveAliasDeployments.BALANCE_PROBE, "200,404");
     applyIntrinsicSuppressions();
   }
 
@@ -254,7 +268,7 @@ public final class RenewalPipeline extends Construct {
     RenewalWindowScaling.apply(balanceAlias, props);
   }
 
-  private List<Alarm> createAlarms() {
+  private PipelineAlarms createAlarms() {
     PipelineAlarms created = new PipelineAlarms(this, props.alarmTopic());
     created.onAnyMessage("DeadLetterQueueAlarm", deadLetterQueue,
         "Renewals failed " + props.maxReceiveCount() + " times and wait in the dead-letter queue");
@@ -266,7 +280,7 @@ public final class RenewalPipeline extends Construct {
     created.onErrorsAndThrottles("Notifier", notifierFunction);
     created.onErrorsAndThrottles("Balance", balanceFunction);
     created.onProvisionedConcurrencySpillover("BalanceSpilloverAlarm", balanceAlias);
-    return created.alarms();
+    return created;
   }
 
   private void applyIntrinsicSuppressions() {
@@ -372,8 +386,17 @@ public final class RenewalPipeline extends Construct {
   /** The {@code live} alias of the balance function, warm during the renewal window. */
   public Alias getBalanceAlias() { return balanceAlias; }
 
-  /** Every alarm the pipeline created. */
+  /** Every threshold alarm the pipeline created (not the deployments' or SLOs'). */
   public List<Alarm> getAlarms() { return alarms; }
+
+  /**
+   * CodeDeploy's deployment group of the ingest {@code live} alias: rolls back on the ingest errors alarm; add more
+   * with {@code addAlarm} (e.g. an SLO's burn-rate alarms).
+   */
+  public LambdaDeploymentGroup getIngestDeployment() { return ingestDeployment; }
+
+  /** CodeDeploy's deployment group of the balance {@code live} alias; rolls back on the balance errors alarm. */
+  public LambdaDeploymentGroup getBalanceDeployment() { return balanceDeployment; }
 
   /**
    * The CDK idiom: {@code RenewalPipeline.Builder.create(scope, id).functionCode(code)...build()}. Each setter is the
@@ -467,6 +490,8 @@ public final class RenewalPipeline extends Construct {
     public Builder smsSubscribers(List<String> v) { props.smsSubscribers(v); return this; }
     /** @see RenewalPipelineProps#alarmTopic() */
     public Builder alarmTopic(ITopic v) { props.alarmTopic(v); return this; }
+    /** @see RenewalPipelineProps#deploymentConfig() */
+    public Builder deploymentConfig(ILambdaDeploymentConfig v) { props.deploymentConfig(v); return this; }
 
     /**
      * Validates the props and creates the pipeline.

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.IAuthorizer;
+import software.amazon.awscdk.services.codedeploy.ILambdaDeploymentConfig;
+import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -61,6 +63,7 @@ public final class RenewalPipelineProps {
   private final IKey tableEncryptionKey;
   private final List<String> smsSubscribers;
   private final ITopic alarmTopic;
+  private final ILambdaDeploymentConfig deploymentConfig;
 
   private RenewalPipelineProps(Builder b) {
     functionCode = b.functionCode;
@@ -104,6 +107,9 @@ public final class RenewalPipelineProps {
     // Not List.copyOf: a null entry must reach validation and be reported, not throw a bare NPE here.
     smsSubscribers = b.smsSubscribers == null ? null : Collections.unmodifiableList(new ArrayList<>(b.smsSubscribers));
     alarmTopic = b.alarmTopic;
+    // The default follows production, like the removal policies: canary there, all at once elsewhere.
+    deploymentConfig = b.deploymentConfig != null ? b.deploymentConfig
+        : b.production ? DEFAULT_PRODUCTION_DEPLOYMENT : LambdaDeploymentConfig.ALL_AT_ONCE;
   }
 
   /**
@@ -307,6 +313,19 @@ public final class RenewalPipelineProps {
    */
   public ITopic alarmTopic() { return alarmTopic; }
 
+  /** The traffic shift of production deployments unless {@code deploymentConfig} says otherwise. */
+  public static final ILambdaDeploymentConfig DEFAULT_PRODUCTION_DEPLOYMENT =
+      LambdaDeploymentConfig.CANARY_10_PERCENT_5_MINUTES;
+
+  /**
+   * How CodeDeploy shifts the ingest and balance {@code live} aliases to a new version: a preset such as
+   * {@code LambdaDeploymentConfig.LINEAR_10_PERCENT_EVERY_1_MINUTE} or a custom {@code LambdaDeploymentConfig}
+   * (e.g. a 5 % canary for 10 minutes). Default: {@link #DEFAULT_PRODUCTION_DEPLOYMENT} (10 % for 5 minutes, then the
+   * rest) when {@link #production()}, otherwise {@code ALL_AT_ONCE}. Either way the pre-traffic hook runs first and
+   * an alarm in ALARM rolls the alias back; a longer shift catches slower failures and delays every release.
+   */
+  public ILambdaDeploymentConfig deploymentConfig() { return deploymentConfig; }
+
   /** Builds {@link RenewalPipelineProps}, starting from the documented defaults. */
   public static final class Builder {
     private Code functionCode;
@@ -346,6 +365,7 @@ public final class RenewalPipelineProps {
     private IKey tableEncryptionKey;
     private List<String> smsSubscribers = List.of();
     private ITopic alarmTopic;
+    private ILambdaDeploymentConfig deploymentConfig;
 
     private Builder() {}
 
@@ -423,6 +443,8 @@ public final class RenewalPipelineProps {
     public Builder smsSubscribers(List<String> v) { smsSubscribers = v; return this; }
     /** @see RenewalPipelineProps#alarmTopic() */
     public Builder alarmTopic(ITopic v) { alarmTopic = v; return this; }
+    /** @see RenewalPipelineProps#deploymentConfig() */
+    public Builder deploymentConfig(ILambdaDeploymentConfig v) { deploymentConfig = v; return this; }
 
     /**
      * Validates and builds the props.

@@ -34,13 +34,13 @@ class RenewalPipelineDefaultsTest {
   }
 
   @Test
-  @DisplayName("all four functions run java21 on arm64 with active X-Ray tracing and JSON logs")
+  @DisplayName("all six functions (four handlers, two pre-traffic hooks) run java21 on arm64, X-Ray, JSON logs")
   void functionsRunJava21OnArm64() {
     template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
         "Runtime", "java21",
         "Architectures", List.of("arm64"),
         "TracingConfig", Map.of("Mode", "Active"),
-        "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON", "LogGroup", Match.anyValue())))), 4);
+        "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON", "LogGroup", Match.anyValue())))), 6);
   }
 
   @Test
@@ -112,14 +112,14 @@ class RenewalPipelineDefaultsTest {
   void functionsHaveDeadLetterQueue() {
     template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of(
         "DeadLetterConfig", Map.of("TargetArn", Map.of("Fn::GetAtt", List.of(
-            logicalId(pipeline.getFailureQueue()), "Arn"))))), 4);
+            logicalId(pipeline.getFailureQueue()), "Arn"))))), 6);
   }
 
   @Test
   @DisplayName("no role carries an AWS managed policy (AwsSolutions-IAM4 avoided, not suppressed)")
   void rolesHaveNoManagedPolicies() {
     Map<String, Map<String, Object>> roles = template.findResources("AWS::IAM::Role");
-    assertThat(roles).hasSize(5);
+    assertThat(roles).hasSize(9);   // 6 functions, 2 CodeDeploy deployment roles, the API Gateway account role
     roles.forEach((id, role) -> assertThat(properties(role)).as(id).doesNotContainKey("ManagedPolicyArns"));
   }
 
@@ -137,8 +137,8 @@ class RenewalPipelineDefaultsTest {
   @Test
   @DisplayName("log groups keep one month and are destroyed with a non-production stack")
   void logGroupsRetainOneMonth() {
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)), 5);
-    template.resourceCountIs("AWS::Logs::LogGroup", 5);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 30)), 7);
+    template.resourceCountIs("AWS::Logs::LogGroup", 7);
     template.allResources("AWS::Logs::LogGroup", Match.objectLike(Map.of("DeletionPolicy", "Delete")));
   }
 

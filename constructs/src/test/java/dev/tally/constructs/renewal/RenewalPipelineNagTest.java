@@ -77,6 +77,6 @@ class RenewalPipelineNagTest {
   void outdatedRuntimeIsReported() {
     assertThat(Annotations.fromStack(olderRuntimeStack)
         .findError("*", Match.stringLikeRegexp("AwsSolutions-L1.*")))
-        .hasSize(4);
+        .hasSize(6);   // the four handlers and the two pre-traffic hooks
   }
 }

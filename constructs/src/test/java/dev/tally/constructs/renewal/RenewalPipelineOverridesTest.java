@@ -102,7 +102,7 @@ class RenewalPipelineOverridesTest {
   @DisplayName("runtime: every function runs java25")
   void runtime() {
     template.resourcePropertiesCountIs("AWS::Lambda::Function",
-        Match.objectLike(Map.of("Runtime", "java25")), 4);
+        Match.objectLike(Map.of("Runtime", "java25")), 6);
   }
 
   @Test
@@ -175,7 +175,7 @@ class RenewalPipelineOverridesTest {
   @Test
   @DisplayName("logRetention: every log group keeps one week")
   void logRetention() {
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)), 5);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 7)), 7);
   }
 
   @Test
@@ -199,7 +199,7 @@ class RenewalPipelineOverridesTest {
   @DisplayName("apiGatewayCloudWatchRole=false: the account setting is left alone")
   void noAccountRole() {
     template.resourceCountIs("AWS::ApiGateway::Account", 0);
-    template.resourceCountIs("AWS::IAM::Role", 4);
+    template.resourceCountIs("AWS::IAM::Role", 8);
   }
 
   @Test
