@@ -218,6 +218,11 @@ public final class RenewalHarness implements AutoCloseable {
       long messagesReceived, long duplicatesInjected, int peakConcurrentWorkers, long peakWritesPerSecond,
       long writes, long throttled, long streamRecordsDelivered, long notifierInvocations) {}
 
+  /** How many times the event source received the message with this id (its highest receive count). */
+  public int receiveCount(String messageId) {
+    return poller.receiveCount(messageId);
+  }
+
   /** Messages on the renewal queue, visible or in flight. */
   public long queueDepth() {
     return depth(queueUrl);
@@ -250,6 +255,15 @@ public final class RenewalHarness implements AutoCloseable {
       Thread.sleep(100);
     }
     return false;
+  }
+
+  /**
+   * Stops the event source and the stream delivery (the peers and the front stay up), so reading the results back
+   * does not compete with polling for the one moto server.
+   */
+  public void stopDelivery() {
+    poller.close();
+    stream.close();
   }
 
   @Override

@@ -43,6 +43,8 @@ final class SqsEventSourcePoller implements AutoCloseable {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong reportedFailures = new AtomicLong();
   private final AtomicLong duplicatesSent = new AtomicLong();
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> receiveCounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   SqsEventSourcePoller(SqsClient sqs, String queueUrl, PipelineWiring wiring, WorkerFunction worker,
       int duplicateEvery) {
@@ -95,6 +97,10 @@ final class SqsEventSourcePoller implements AutoCloseable {
 
   private void invoke(List<SQSEvent.SQSMessage> batch) {
     for (SQSEvent.SQSMessage message : batch) {
+      String count = message.getAttributes().get("ApproximateReceiveCount");
+      if (count != null) {
+        receiveCounts.merge(message.getMessageId(), Integer.parseInt(count), Math::max);
+      }
       if (duplicateEvery > 0 && received.incrementAndGet() % duplicateEvery == 0) {
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(message.getBody()));
         duplicatesSent.incrementAndGet();
@@ -159,6 +165,11 @@ final class SqsEventSourcePoller implements AutoCloseable {
 
   long received() {
     return received.get();
+  }
+
+  /** The highest {@code ApproximateReceiveCount} the queue reported for a message id, or 0 if never received. */
+  int receiveCount(String messageId) {
+    return receiveCounts.getOrDefault(messageId, 0);
   }
 
   long duplicatesSent() {

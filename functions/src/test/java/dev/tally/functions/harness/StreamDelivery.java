@@ -48,7 +48,7 @@ final class StreamDelivery implements AutoCloseable {
     while (running.get()) {
       try {
         if (!readEachShardOnce()) {
-          sleep(Duration.ofMillis(100));
+          sleep(Duration.ofMillis(250));
         }
       } catch (RuntimeException e) {
         if (running.get()) {
@@ -58,12 +58,10 @@ final class StreamDelivery implements AutoCloseable {
     }
   }
 
-  /** One page from every shard; true when any shard had records. */
+  /** One page from every shard; true when any shard had records. The shard list is read again when one closes. */
   private boolean readEachShardOnce() {
-    for (Shard shard : streams.describeStream(request -> request.streamArn(streamArn)).streamDescription()
-        .shards()) {
-      iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(request -> request
-          .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+    if (iterators.isEmpty() || iterators.containsValue(null)) {
+      discoverShards();
     }
     boolean any = false;
     for (Map.Entry<String, String> shard : iterators.entrySet()) {
@@ -79,6 +77,14 @@ final class StreamDelivery implements AutoCloseable {
       }
     }
     return any;
+  }
+
+  private void discoverShards() {
+    for (Shard shard : streams.describeStream(request -> request.streamArn(streamArn)).streamDescription()
+        .shards()) {
+      iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(request -> request
+          .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+    }
   }
 
   /** Invokes until every record of the batch was handled, restarting from the first failure each time. */
