@@ -6,7 +6,8 @@ public enum CreditOutcome {
   CREDITED,
   /** The renewal record already existed (or another delivery wrote it meanwhile): nothing changed now. */
   ALREADY_CREDITED,
-  /** The balance already held the renewal, but its record was missing: an earlier delivery stopped between the two
-   * writes, and this one wrote the record (whose stream insert triggers the SMS). */
+  /** The balance already held the renewal, but its record was missing: another delivery stopped between the two
+   * writes (a crash, or it is between them right now), and this one wrote the record, whose stream insert triggers
+   * the SMS. */
   RECORD_COMPLETED
 }
