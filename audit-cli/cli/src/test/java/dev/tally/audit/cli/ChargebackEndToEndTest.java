@@ -29,6 +29,7 @@ class ChargebackEndToEndTest {
     private static final String PARQUET = REPO.resolve("examples/chargeback/cur").toString();
     private static final String CSV_GZ = REPO.resolve("examples/chargeback/cur-csv").toString();
     private static final String RULES = REPO.resolve("policies/chargeback/rules.yaml").toString();
+    private static final String FOCUS = REPO.resolve("examples/chargeback/focus").toString();
 
     @TempDir
     Path dir;
@@ -66,8 +67,8 @@ class ChargebackEndToEndTest {
     @Test
     @DisplayName("CSV to a folder: the owner × service lines add up to the source total in the reconciliation file")
     void csvAddsUpToTheSourceTotal() throws IOException {
-        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format", "csv",
-                "--out", dir.toString());
+        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "-o", "csv",
+                "--output-file", dir.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("chargeback-2025-10.csv"));
@@ -82,28 +83,11 @@ class ChargebackEndToEndTest {
     }
 
     @Test
-    @DisplayName("the direct Parquet reader and --cur-engine duckdb give the same report")
-    void enginesAgree() throws IOException {
-        Result direct = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
-                "json");
-        Result duckdb = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
-                "json", "--cur-engine", "duckdb");
-
-        assertThat(direct.exitCode()).as(direct.err()).isZero();
-        assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
-        JsonNode a = new ObjectMapper().readTree(direct.out());
-        JsonNode b = new ObjectMapper().readTree(duckdb.out());
-        for (String part : List.of("owners", "reconciliation", "headline", "previousMonth")) {
-            assertThat(a.get(part)).as(part).isNotNull().isEqualTo(b.get(part));
-        }
-    }
-
-    @Test
     @DisplayName("the Parquet and the CSV.gz exports of the same months give the same report")
     void parquetAndCsvAgree() throws IOException {
-        Result parquet = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
+        Result parquet = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "-o",
                 "json");
-        Result csv = tally("chargeback", "--month", "2025-10", "--cur", CSV_GZ, "--rules", RULES, "--format", "json");
+        Result csv = tally("chargeback", "--month", "2025-10", "--cur", CSV_GZ, "--rules", RULES, "-o", "json");
 
         assertThat(parquet.exitCode()).as(parquet.err()).isZero();
         assertThat(csv.exitCode()).as(csv.err()).isZero();
@@ -116,11 +100,25 @@ class ChargebackEndToEndTest {
     }
 
     @Test
+    @DisplayName("a FOCUS 1.2 export (--focus) reconciles with the same rules, and the report names the schema")
+    void focus() throws IOException {
+        Result result = tally("chargeback", "--month", "2025-10", "--focus", FOCUS, "--rules", RULES, "-o",
+                "json");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(result.out());
+        assertThat(report.toString()).contains("FOCUS 1.2 ");
+        assertThat(new BigDecimal(report.at("/reconciliation/sourceTotal").asText()))
+                .isEqualByComparingTo("275.87");
+        assertThat(report.at("/previousMonth/available").asBoolean()).isTrue();
+    }
+
+    @Test
     @DisplayName("HTML to a file is written whole, self-contained, with the reconciliation")
     void html() throws IOException {
         Path page = dir.resolve("october.html");
-        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
-                "html", "--out", page.toString());
+        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "-o",
+                "html", "--output-file", page.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String html = Files.readString(page);
@@ -132,8 +130,8 @@ class ChargebackEndToEndTest {
     @Test
     @DisplayName("a month the CUR does not have: one line naming the months it has, exit 2, nothing written")
     void monthNotInTheCur() throws IOException {
-        Result result = tally("chargeback", "--month", "2025-08", "--cur", PARQUET, "--rules", RULES, "--format",
-                "html", "--out", dir.toString());
+        Result result = tally("chargeback", "--month", "2025-08", "--cur", PARQUET, "--rules", RULES, "-o",
+                "html", "--output-file", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).singleElement().asString().startsWith("tally: ")
@@ -145,7 +143,7 @@ class ChargebackEndToEndTest {
     @DisplayName("an owner tag key the CUR does not have: one line, exit 2, nothing written")
     void unknownTagKey() throws IOException {
         Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--tag-key",
-                "costcentre", "--format", "csv", "--out", dir.toString());
+                "costcentre", "-o", "csv", "--output-file", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).singleElement().asString().contains("unknown tag key costcentre");
@@ -159,7 +157,7 @@ class ChargebackEndToEndTest {
         Path out = Files.createDirectory(dir.resolve("reports"));
 
         Result result = tally("chargeback", "--month", "2025-10", "--cur", notACur.toString(), "--rules", RULES,
-                "--format", "json", "--out", out.toString());
+                "-o", "json", "--output-file", out.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).singleElement().asString().startsWith("tally: ").containsIgnoringCase("column");
@@ -181,8 +179,8 @@ class ChargebackEndToEndTest {
         Result result = tally("chargeback", "--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(Arrays.asList("--month", "--source", "--cur", "--metric", "--rules", "--tag-key", "--format",
-                "--out", "--profile", "--region", "--cache-dir", "--emit-athena-sql", "--athena-table", "Exit codes"))
+        assertThat(Arrays.asList("--month", "--source", "--cur", "--metric", "--rules", "--tag-key", "-o",
+                "--output-file", "--profile", "--region", "--cache-dir", "--emit-athena-sql", "--athena-table", "Exit codes"))
                 .allSatisfy(flag -> assertThat(result.out()).contains(flag));
     }
 }

@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.audit.chargeback.model.MonthlyCost;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,7 +60,7 @@ class ChargebackCommandTest {
     void csvToFolder() throws IOException {
         Path out = Files.createDirectory(dir.resolve("reports"));
         CommandResult result = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules", rules(),
-                "--format", "csv", "--out", out.toString());
+                "-o", "csv", "--output-file", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String csv = Files.readString(out.resolve("chargeback-2026-10.csv"), StandardCharsets.UTF_8);
@@ -78,7 +76,8 @@ class ChargebackCommandTest {
         assertThat(Files.readString(out.resolve("chargeback-2026-10-reconciliation.csv")))
                 .contains("source_total,454.00\r\n").contains("report_total,454.00\r\n")
                 .contains("difference,0.00\r\n").contains("unallocated,20.00\r\n").contains("status,reconciled\r\n");
-        assertThat(result.out()).contains("reconciled: source total 454.00 = report total 454.00 USD");
+        assertThat(result.err()).contains("reconciled: source total 454.00 = report total 454.00 USD");
+        assertThat(result.out()).as("the report went to the file; stdout stays empty").isEmpty();
         assertThat(filesIn(out)).hasSize(2);
     }
 
@@ -86,7 +85,7 @@ class ChargebackCommandTest {
     @DisplayName("JSON: documented fields, exact amounts, and null (not 0%) when there is no previous month")
     void jsonWithoutPreviousMonth() throws IOException {
         InMemorySource onlyOctober = new InMemorySource(Map.of(OCTOBER, OctoberBill.october("454.00")));
-        CommandResult result = run(onlyOctober, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--format",
+        CommandResult result = run(onlyOctober, "--month", "2026-10", "--cur", "x", "--rules", rules(), "-o",
                 "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -111,15 +110,15 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("a reconciliation mismatch exits 3, prints the check to stderr, and writes nothing")
+    @DisplayName("a reconciliation mismatch exits 4, prints the check to stderr, and writes nothing")
     void mismatch() throws IOException {
         InMemorySource offByACent = new InMemorySource(Map.of(OCTOBER, OctoberBill.october("454.01")));
         Path out = Files.createDirectory(dir.resolve("reports"));
 
         CommandResult result = run(offByACent, "--month", "2026-10", "--cur", "x", "--rules", rules(),
-                "--format", "html", "--out", out.toString());
+                "-o", "html", "--output-file", out.toString());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.UNRECONCILED);
         assertThat(result.err()).contains("reconciliation: source total 454.01")
                 .contains("reconciliation: report total 454.00").contains("reconciliation: difference -0.01")
                 .contains("reconciliation: status MISMATCH")
@@ -135,7 +134,7 @@ class ChargebackCommandTest {
         Path target = dir.resolve("report.html");
         CommandResult result = CommandResult.run(selection -> (month, metric, keys) -> {
             throw UserFacingException.usage("the CUR mixes currencies in 2026-10 (USD, EUR)");
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--format", "html", "--out",
+        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "-o", "html", "--output-file",
                 target.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -174,7 +173,7 @@ class ChargebackCommandTest {
     void tagKeyOverride() throws IOException {
         InMemorySource source = OctoberBill.bothMonths();
         CommandResult result = run(source, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--tag-key",
-                "tally:owner", "--format", "json");
+                "tally:owner", "-o", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(source.requestedTagKeys.get(0)).containsExactly("tally:owner");
@@ -189,27 +188,28 @@ class ChargebackCommandTest {
     void badFlags() throws IOException {
         assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "--source", "cur").err())
                 .contains("--source cur needs --cur <folder or files>");
-        assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "--format", "pdf").err())
-                .contains("--format 'pdf' is not one of table, csv, json, html");
+        assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "-o", "pdf").err())
+                .contains("-o/--output: unknown format 'pdf' (valid: table, csv, json, html)");
         assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "--metric", "blended").err())
                 .contains("--metric 'blended' is not one of unblended, amortized, net-amortized");
         CommandResult badRules = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules",
                 Files.writeString(dir.resolve("bad.yaml"), "owner-tags: []\nshared: {}\n").toString());
         assertThat(badRules.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(badRules.err()).contains("has 2 problems: owner-tags: list at least one tag key")
+        assertThat(badRules.err()).contains("bad.yaml: owner-tags: list at least one tag key")
                 .contains("shared: must be a list");
     }
 
     @Test
-    @DisplayName("Cost Explorer takes one owner tag: two in the rules is a usage error that names --tag-key")
-    void costExplorerOneTagKey() throws IOException {
+    @DisplayName("Cost Explorer gets the rules' owner tags in order, all of them (the ordered fallback)")
+    void costExplorerOwnerTags() throws IOException {
+        InMemorySource source = OctoberBill.bothMonths();
         CommandResult result = CommandResult.run(selection -> {
-            throw new AssertionError("no source may be opened");
+            assertThat(selection.kind()).isEqualTo(SourceKind.COST_EXPLORER);
+            return source;
         }, CLOCK, "--month", "2026-10", "--source", "cost-explorer", "--rules", rules());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("Cost Explorer groups by one tag key, and the rules name 2 "
-                + "(tally:cost-center, tally:owner): pass --tag-key tally:cost-center");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(source.requestedTagKeys.get(0)).containsExactly("tally:cost-center", "tally:owner");
     }
 
     @Test
@@ -236,24 +236,47 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("--cur-engine picks how the CUR is aggregated (auto by default); anything else is a usage error")
-    void curEngine() throws IOException {
-        List<SourceSelection> selections = new ArrayList<>();
-        CommandResult auto = CommandResult.run(selection -> {
-            selections.add(selection);
-            return OctoberBill.bothMonths();
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules());
-        CommandResult duckdb = CommandResult.run(selection -> {
-            selections.add(selection);
-            return OctoberBill.bothMonths();
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--cur-engine", "DuckDB");
+    @DisplayName("--cur-engine is gone with the direct Parquet reader: DuckDB is the one engine, the flag exit 2")
+    void curEngineRemoved() throws IOException {
+        CommandResult result = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules", rules(),
+                "--cur-engine", "duckdb");
 
-        assertThat(auto.exitCode()).as(auto.err()).isZero();
-        assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
-        assertThat(selections).extracting(SourceSelection::curEngine)
-                .containsExactly(CurEngine.AUTO, CurEngine.DUCKDB);
-        CommandResult bad = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--cur-engine", "fast");
-        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(bad.err()).contains("--cur-engine 'fast' is not one of auto, duckdb");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--cur-engine");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--source athena hands the table, workgroup and output location to the source")
+    void athenaSelection() throws IOException {
+        java.util.List<SourceSelection> selections = new java.util.ArrayList<>();
+        CommandResult result = CommandResult.run(selection -> {
+            selections.add(selection);
+            return OctoberBill.bothMonths();
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--source", "athena", "--athena-table", "billing.cur2",
+                "--athena-workgroup", "finops", "--athena-output", "s3://results/tally/", "--region", "eu-west-1");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(selections).singleElement().satisfies(selection -> {
+            assertThat(selection.kind()).isEqualTo(SourceKind.ATHENA);
+            assertThat(selection.athena()).isEqualTo(new SourceSelection.AthenaTarget("billing.cur2",
+                    java.util.Optional.of("finops"), java.util.Optional.of("s3://results/tally/")));
+        });
+    }
+
+    @Test
+    @DisplayName("Athena flags without --source athena, or --cur with it, are usage errors before any source opens")
+    void athenaFlagsNeedTheAthenaSource() throws IOException {
+        CommandResult workgroup = CommandResult.run(selection -> {
+            throw new AssertionError("no source may be opened");
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--cur", "x", "--athena-workgroup", "finops");
+        CommandResult cur = CommandResult.run(selection -> {
+            throw new AssertionError("no source may be opened");
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--source", "athena", "--cur", "x");
+
+        assertThat(workgroup.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(workgroup.err()).contains("--athena-workgroup and --athena-output are for --source athena");
+        assertThat(cur.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cur.err()).contains("--cur is for --source cur; drop --cur to use athena");
     }
 }
