@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.tally.functions.common.AwsClients;
 import dev.tally.functions.common.LambdaEnvironment;
+import dev.tally.functions.common.SnapStartPriming;
 import dev.tally.functions.common.StructuredLog;
 import java.time.Clock;
 
@@ -16,6 +17,8 @@ import java.time.Clock;
  */
 public final class IngestHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private final RenewalIntake intake;
+  /** Held so the CRaC context (which keeps resources weakly) keeps the hook; null for test wiring. */
+  private final SnapStartPriming priming;
 
   /** Called by the Lambda runtime once per container: the SQS client is built here and reused. */
   public IngestHandler() {
@@ -24,12 +27,19 @@ public final class IngestHandler implements RequestHandler<APIGatewayProxyReques
 
   /** Wires the handler from the given environment, as the runtime would. */
   public IngestHandler(LambdaEnvironment environment) {
-    this(wire(environment.require(LambdaEnvironment.QUEUE_URL, "the URL of the renewal SQS queue")));
+    this.intake = wire(environment.require(LambdaEnvironment.QUEUE_URL, "the URL of the renewal SQS queue"));
+    this.priming = SnapStartPriming.register(intake::prime);
   }
 
   /** Uses an already-wired intake (tests). */
   public IngestHandler(RenewalIntake intake) {
     this.intake = intake;
+    this.priming = null;
+  }
+
+  /** The SnapStart priming hook of the runtime wiring, or null for an already-wired intake. */
+  public SnapStartPriming snapStartPriming() {
+    return priming;
   }
 
   // Settings are read before any client is built, so a missing variable is reported as itself.

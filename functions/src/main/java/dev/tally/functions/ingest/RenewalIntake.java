@@ -44,6 +44,26 @@ public final class RenewalIntake {
     this.clock = clock;
   }
 
+  /**
+   * Runs the accept path on a built-in sample up to the point of sending (parse, validate, derive the id, encode the
+   * message, build the SendMessage request and the 202 body): what SnapStart priming warms. Sends and logs nothing.
+   */
+  public void prime() {
+    APIGatewayProxyRequestEvent sample = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+        .withPath("/renewals").withHeaders(Map.of("Content-Type", "application/json",
+            RenewalRequestParser.IDEMPOTENCY_HEADER, "priming-0b8e6c3e"))
+        .withBody("{\"customerId\":\"CUST-10042\",\"planId\":\"FIBER-100\",\"amount\":25.00}");
+    RenewalRequestParser.ParsedRequest request = parser.parse(sample);
+    String renewalId = RenewalIds.derive(request.customerId(), request.idempotencyKey());
+    Renewal renewal = new Renewal(renewalId, request.customerId(), request.planId(), request.amount(),
+        clock.instant());
+    SendMessageRequest.builder().queueUrl(queueUrl).messageBody(codec.encode(renewal))
+        .messageAttributes(Map.of(RenewalMessageCodec.RENEWAL_ID_ATTRIBUTE,
+            MessageAttributeValue.builder().dataType("String").stringValue(renewalId).build()))
+        .build();
+    responses.json(202, Map.of("renewalId", renewalId, "status", "accepted"));
+  }
+
   /** Handles one API Gateway proxy request; never throws for bad input. */
   public APIGatewayProxyResponseEvent accept(APIGatewayProxyRequestEvent event, String requestId) {
     RenewalRequestParser.ParsedRequest request;

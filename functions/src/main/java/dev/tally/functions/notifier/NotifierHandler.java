@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.tally.functions.common.AwsClients;
 import dev.tally.functions.common.LambdaEnvironment;
+import dev.tally.functions.common.SnapStartPriming;
 import dev.tally.functions.common.StructuredLog;
 
 /**
@@ -15,6 +16,8 @@ import dev.tally.functions.common.StructuredLog;
  */
 public final class NotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private final RenewalNotifier notifier;
+  /** Held so the CRaC context (which keeps resources weakly) keeps the hook; null for test wiring. */
+  private final SnapStartPriming priming;
 
   /** Called by the Lambda runtime once per container: the SNS client is built here and reused. */
   public NotifierHandler() {
@@ -23,12 +26,20 @@ public final class NotifierHandler implements RequestHandler<DynamodbEvent, Stre
 
   /** Wires the handler from the given environment, as the runtime would. */
   public NotifierHandler(LambdaEnvironment environment) {
-    this(wire(environment.require(LambdaEnvironment.TOPIC_ARN, "the ARN of the renewal notification SNS topic")));
+    this.notifier = wire(environment.require(LambdaEnvironment.TOPIC_ARN,
+        "the ARN of the renewal notification SNS topic"));
+    this.priming = SnapStartPriming.register(notifier::prime);
   }
 
   /** Uses an already-wired notifier (tests). */
   public NotifierHandler(RenewalNotifier notifier) {
     this.notifier = notifier;
+    this.priming = null;
+  }
+
+  /** The SnapStart priming hook of the runtime wiring, or null for an already-wired notifier. */
+  public SnapStartPriming snapStartPriming() {
+    return priming;
   }
 
   // Settings are read before any client is built, so a missing variable is reported as itself.

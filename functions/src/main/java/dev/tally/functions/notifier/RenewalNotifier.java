@@ -4,6 +4,9 @@ import static dev.tally.functions.common.StructuredLog.fields;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import dev.tally.functions.common.RenewalTable;
 import dev.tally.functions.common.StructuredLog;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,27 @@ public final class RenewalNotifier {
     this.log = log;
   }
 
+  /**
+   * Reads a built-in sample stream record and builds its Publish request without sending it: what SnapStart priming
+   * warms. Publishes and logs nothing.
+   */
+  public void prime() {
+    Map<String, AttributeValue> image = Map.of(
+        RenewalTable.PK, new AttributeValue().withS(RenewalTable.customerPk("CUST-10042")),
+        RenewalTable.SK, new AttributeValue().withS(RenewalTable.RENEWAL_SK_PREFIX + "priming"),
+        RenewalTable.STATUS, new AttributeValue().withS(RenewalTable.STATUS_CREDITED),
+        RenewalTable.RENEWAL_ID, new AttributeValue().withS("b009d66d-090b-56fa-b8ed-e8d8b9536ac6"),
+        RenewalTable.CUSTOMER_ID, new AttributeValue().withS("CUST-10042"),
+        RenewalTable.PLAN_ID, new AttributeValue().withS("FIBER-100"),
+        RenewalTable.AMOUNT, new AttributeValue().withN("25.00"));
+    DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+    record.setEventName("INSERT");
+    record.setDynamodb(new StreamRecord().withSequenceNumber("0").withNewImage(image));
+    CreditedRenewal renewal = filter.creditedRenewal(record)
+        .orElseThrow(() -> new IllegalStateException("the priming sample is not a credited renewal"));
+    publishRequest(renewal);
+  }
+
   /** Announces the batch's credited renewals; the response names the first record to retry, if any. */
   public StreamsEventResponse announce(DynamodbEvent event) {
     List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
@@ -64,7 +88,13 @@ public final class RenewalNotifier {
   }
 
   private void publish(CreditedRenewal renewal) {
-    PublishResponse response = sns.publish(PublishRequest.builder()
+    PublishResponse response = sns.publish(publishRequest(renewal));
+    log.info("renewal.notified", fields("renewalId", renewal.renewalId(), "customerId", renewal.customerId(),
+        "snsMessageId", response.messageId()));
+  }
+
+  private PublishRequest publishRequest(CreditedRenewal renewal) {
+    return PublishRequest.builder()
         .topicArn(topicArn)
         .message(SmsText.forCredit(renewal))
         .messageAttributes(Map.of(
@@ -72,9 +102,7 @@ public final class RenewalNotifier {
             "renewalId", text(renewal.renewalId()),
             "eventType", text(EVENT_TYPE),
             "AWS.SNS.SMS.SMSType", text("Transactional")))
-        .build());
-    log.info("renewal.notified", fields("renewalId", renewal.renewalId(), "customerId", renewal.customerId(),
-        "snsMessageId", response.messageId()));
+        .build();
   }
 
   private static MessageAttributeValue text(String value) {

@@ -41,6 +41,15 @@ public final class RenewalCrediter {
     return credit(event, TimeBudget.unlimited());
   }
 
+  /**
+   * Decodes and re-validates a built-in sample message, the part of a credit that runs before DynamoDB is called:
+   * what SnapStart priming warms. Writes and logs nothing.
+   */
+  public void prime() {
+    codec.decode("{\"renewalId\":\"b009d66d-090b-56fa-b8ed-e8d8b9536ac6\",\"customerId\":\"CUST-10042\","
+        + "\"planId\":\"FIBER-100\",\"amount\":\"25.00\",\"acceptedAt\":\"2026-11-30T00:00:00Z\"}");
+  }
+
   /** Credits every message it can within {@code budget}; the response lists the message ids to redeliver. */
   public SQSBatchResponse credit(SQSEvent event, TimeBudget budget) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.tally.functions.common.AwsClients;
 import dev.tally.functions.common.LambdaEnvironment;
+import dev.tally.functions.common.SnapStartPriming;
 import dev.tally.functions.common.StructuredLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import java.time.Duration;
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final RenewalCrediter crediter;
   private final Clock clock;
+  /** Held so the CRaC context (which keeps resources weakly) keeps the hook; null for test wiring. */
+  private final SnapStartPriming priming;
 
   /** Called by the Lambda runtime once per container: the DynamoDB client is built here and reused. */
   public WorkerHandler() {
@@ -29,7 +32,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   /** Wires the handler from the given environment, as the runtime would. */
   public WorkerHandler(LambdaEnvironment environment) {
-    this(wire(environment));
+    this(wire(environment), Clock.systemUTC(), true);
   }
 
   /** Uses an already-wired crediter (tests), with the system clock for the time budget. */
@@ -39,8 +42,18 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   /** Uses an already-wired crediter and the clock the time budget is read against (tests). */
   public WorkerHandler(RenewalCrediter crediter, Clock clock) {
+    this(crediter, clock, false);
+  }
+
+  private WorkerHandler(RenewalCrediter crediter, Clock clock, boolean primeForSnapStart) {
     this.crediter = crediter;
     this.clock = clock;
+    this.priming = primeForSnapStart ? SnapStartPriming.register(crediter::prime) : null;
+  }
+
+  /** The SnapStart priming hook of the runtime wiring, or null for an already-wired crediter. */
+  public SnapStartPriming snapStartPriming() {
+    return priming;
   }
 
   private static RenewalCrediter wire(LambdaEnvironment environment) {

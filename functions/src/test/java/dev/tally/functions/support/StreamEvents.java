@@ -86,7 +86,8 @@ public final class StreamEvents {
     return new AttributeValue().withN(value);
   }
 
-  private static DynamodbEvent.DynamodbStreamRecord toLambda(Record record, String streamArn) {
+  /** One record read from the stream API, in the shape Lambda delivers it. */
+  public static DynamodbEvent.DynamodbStreamRecord toLambda(Record record, String streamArn) {
     var change = record.dynamodb();
     StreamRecord lambdaChange = new StreamRecord()
         .withKeys(convert(change.keys()))

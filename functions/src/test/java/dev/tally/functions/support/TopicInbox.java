@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -65,8 +66,10 @@ public final class TopicInbox implements AutoCloseable {
       }
       for (Message message : batch) {
         taken.add(parse(message.body()));
-        sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
       }
+      sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(batch.stream()
+          .map(message -> DeleteMessageBatchRequestEntry.builder().id(message.messageId())
+              .receiptHandle(message.receiptHandle()).build()).toList()));
     }
   }
 
