@@ -143,7 +143,7 @@ class DocExamplesIT {
     }
 
     @Test
-    @DisplayName("the consumer pom.xml in docs/development.md carries the build's coordinates and versions")
+    @DisplayName("the consumer pom.xml in docs/development.md carries the build's coordinates and versions, as examples/renewals-app does")
     void consumerPom() throws Exception {
         List<Block> shown = blocks("xml").stream().filter(b -> b.file().equals("docs/development.md")).toList();
         assertThat(shown).hasSize(1);
@@ -164,6 +164,21 @@ class DocExamplesIT {
         assertThat(dependencies).containsEntry("software.constructs:constructs", property(parent, "constructs.version"));
         assertThat(Files.readString(REPO.resolve("docs/development.md")))
                 .contains("`dev.tally:tally-constructs:" + version + "`");
+        // examples/renewals-app, which ConsumerAppIT builds against the installed library, is that very pom plus
+        // test-scoped dependencies.
+        Document app = xml(Files.readString(REPO.resolve("examples/renewals-app/pom.xml")));
+        Map<String, String> appDependencies = new HashMap<>();
+        NodeList appNodes = app.getElementsByTagName("dependency");
+        for (int i = 0; i < appNodes.getLength(); i++) {
+            Element dependency = (Element) appNodes.item(i);
+            if (dependency.getElementsByTagName("scope").getLength() == 0
+                    || !text(dependency, "scope").equals("test")) {
+                appDependencies.put(text(dependency, "groupId") + ":" + text(dependency, "artifactId"),
+                        text(dependency, "version"));
+            }
+        }
+        assertThat(appDependencies).isEqualTo(dependencies);
+        assertThat(app.getElementsByTagName("parent").getLength()).as("renewals-app has no parent").isZero();
     }
 
     @Test
