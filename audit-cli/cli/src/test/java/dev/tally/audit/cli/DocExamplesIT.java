@@ -33,16 +33,18 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Every command and code example in README.md, docs/cli.md, docs/scan.md and docs/development.md, executed or checked
+ * Every command and code example in README.md, docs/cli.md, docs/scan.md, docs/chargeback.md and docs/development.md,
+ * executed or checked
  * (see docs/development.md, "The documentation is tested"): {@code tally} commands run in a shell with the freshly
  * built distribution on the PATH ({@code bash} blocks against a moto server on loopback, {@code console} blocks
- * without AWS and with their shown output checked), {@code mvn} and {@code npx} commands checked against the
+ * without AWS and with their shown output checked), {@code mvn}, {@code java} and {@code npx} commands checked against the
  * repository, the {@code yaml}, {@code xml} and {@code java} examples checked against the files they show.
  */
 @DisplayName("the documentation's examples")
 class DocExamplesIT {
     private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
-    private static final List<String> DOCS = List.of("README.md", "docs/cli.md", "docs/scan.md", "docs/development.md");
+    private static final List<String> DOCS = List.of("README.md", "docs/cli.md", "docs/scan.md", "docs/chargeback.md",
+            "docs/development.md");
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
     private static final Pattern RC = Pattern.compile("^__RC__ (\\d+) (\\d+)$");
 
@@ -77,9 +79,10 @@ class DocExamplesIT {
         home = Files.createDirectories(scratch.resolve("home"));
         Files.createDirectories(home.resolve(".aws"));
         // A user with the AWS CLI configured: a default region, and the profile the docs name.
-        Files.writeString(home.resolve(".aws/config"), "[default]\nregion = eu-west-1\n[profile audit]\nregion = eu-west-1\n");
+        Files.writeString(home.resolve(".aws/config"), "[default]\nregion = eu-west-1\n[profile audit]\nregion = eu-west-1\n"
+                + "[profile billing]\nregion = us-east-1\n");
         Files.writeString(home.resolve(".aws/credentials"), "[audit]\naws_access_key_id = test\n"
-                + "aws_secret_access_key = test\n");
+                + "aws_secret_access_key = test\n[billing]\naws_access_key_id = test\naws_secret_access_key = test\n");
         bin = Files.createDirectories(scratch.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("tally"), distribution().resolve("bin/tally"));
         motoPort = freePort();
@@ -91,6 +94,22 @@ class DocExamplesIT {
             assertThat(moto.isAlive()).as("moto is running (see moto.log)").isTrue();
             Thread.sleep(200);
         }
+        seedMoto();
+    }
+
+    /** The role, workgroup and Athena results the docs' commands act on (see seed-moto.py). */
+    private static void seedMoto() throws IOException, InterruptedException {
+        long athenaRuns = blocks("bash").stream().flatMap(b -> commands(b.lines()).stream())
+                .filter(c -> c.startsWith("tally chargeback") && c.contains("--source athena")).count();
+        Path script = Path.of("src/test/resources/doc-examples/seed-moto.py").toAbsolutePath();
+        Process seed = new ProcessBuilder("python3", script.toString(), "http://127.0.0.1:" + motoPort,
+                String.valueOf(athenaRuns)).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = seed.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(seed.waitFor(60, TimeUnit.SECONDS)).as("seed-moto.py finished").isTrue();
+        assertThat(seed.exitValue()).as(output).isZero();
     }
 
     @AfterAll
@@ -143,7 +162,7 @@ class DocExamplesIT {
     }
 
     @Test
-    @DisplayName("the consumer pom.xml in docs/development.md carries the build's coordinates and versions")
+    @DisplayName("the consumer pom.xml in docs/development.md carries the build's coordinates and versions, as examples/renewals-app does")
     void consumerPom() throws Exception {
         List<Block> shown = blocks("xml").stream().filter(b -> b.file().equals("docs/development.md")).toList();
         assertThat(shown).hasSize(1);
@@ -164,6 +183,21 @@ class DocExamplesIT {
         assertThat(dependencies).containsEntry("software.constructs:constructs", property(parent, "constructs.version"));
         assertThat(Files.readString(REPO.resolve("docs/development.md")))
                 .contains("`dev.tally:tally-constructs:" + version + "`");
+        // examples/renewals-app, which ConsumerAppIT builds against the installed library, is that very pom plus
+        // test-scoped dependencies.
+        Document app = xml(Files.readString(REPO.resolve("examples/renewals-app/pom.xml")));
+        Map<String, String> appDependencies = new HashMap<>();
+        NodeList appNodes = app.getElementsByTagName("dependency");
+        for (int i = 0; i < appNodes.getLength(); i++) {
+            Element dependency = (Element) appNodes.item(i);
+            if (dependency.getElementsByTagName("scope").getLength() == 0
+                    || !text(dependency, "scope").equals("test")) {
+                appDependencies.put(text(dependency, "groupId") + ":" + text(dependency, "artifactId"),
+                        text(dependency, "version"));
+            }
+        }
+        assertThat(appDependencies).isEqualTo(dependencies);
+        assertThat(app.getElementsByTagName("parent").getLength()).as("renewals-app has no parent").isZero();
     }
 
     @Test
@@ -194,6 +228,8 @@ class DocExamplesIT {
         for (String command : commands(block.lines())) {
             if (command.startsWith("mvn ")) {
                 checkMaven(command, block.where());
+            } else if (command.startsWith("java ") || command.matches("cd \\S+ && java .*")) {
+                checkJava(command, block.where());
             } else if (command.startsWith("npx ")) {
                 assertThat(command).as(block.where()).contains("aws-cdk").contains("synth");
                 assertThat(Files.readString(REPO.resolve("cdk.json"))).contains("\"app\"").contains("TallyApp");
@@ -266,6 +302,22 @@ class DocExamplesIT {
                     .as(where + ": -Dexec.mainClass " + main.group(1))
                     .anyMatch(p -> p.toString().endsWith(file));
         }
+    }
+
+    /**
+     * A {@code java} command (a generator or a benchmark run on a classpath an {@code mvn} line of the block writes)
+     * is checked, not run: the folder it changes to exists, and its main class is a source file of the repository.
+     */
+    private static void checkJava(String command, String where) throws IOException {
+        Matcher cd = Pattern.compile("^cd (\\S+) && ").matcher(command);
+        if (cd.find()) {
+            assertThat(REPO.resolve(cd.group(1))).as(where + ": cd " + cd.group(1)).isDirectory();
+        }
+        Matcher main = Pattern.compile("\\s((?:[a-z]\\w*\\.)+[A-Z]\\w*)(\\s|$)").matcher(command);
+        assertThat(main.find()).as(where + ": a main class in '" + command + "'").isTrue();
+        String file = main.group(1).replace('.', '/') + ".java";
+        assertThat(sourceFiles("src", file.substring(file.lastIndexOf('/') + 1).replace(".java", "")))
+                .as(where + ": main class " + main.group(1)).anyMatch(p -> p.toString().endsWith(file));
     }
 
     private static List<Path> sourceFiles(String under, String namePrefix) throws IOException {

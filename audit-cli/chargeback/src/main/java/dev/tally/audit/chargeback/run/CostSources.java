@@ -31,10 +31,10 @@ public final class CostSources implements CostSourceFactory {
 
     private static CostSource athena(SourceSelection selection) {
         AwsSettings settings = AwsSettings.forProfile(selection.profile().orElse(null), new ApiCallLedger());
-        // Athena runs where the table's Glue catalog is: --region, else the profile's or environment's region.
-        Region region = selection.region().map(Region::of).or(settings::configuredRegion)
-                .orElseThrow(() -> UserFacingException.usage("--source athena needs a region: pass --region (the"
-                        + " region of the CUR table's Glue catalog) or set AWS_REGION or the profile's region"));
+        // Athena runs where the table's Glue catalog is. ChargebackCommand resolved it (--region, AWS_REGION or the
+        // profile's region; a missing, broken or region-less profile is an error naming it) before any source opens.
+        Region region = Region.of(selection.region().orElseThrow(() -> new IllegalStateException(
+                "--source athena reached CostSources without a resolved region")));
         SourceSelection.AthenaTarget target = selection.athena();
         try {
             return new AthenaSource(settings.build(AthenaClient.builder(), region), target.table(),

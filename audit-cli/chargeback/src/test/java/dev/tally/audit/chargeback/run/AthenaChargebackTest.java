@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("tally chargeback --source athena (real SDK client against WireMock)")
 class AthenaChargebackTest {
     private static final Clock APRIL_2025 = Clock.fixed(Instant.parse("2025-04-15T00:00:00Z"), ZoneOffset.UTC);
-    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey"};
+    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey",
+        "aws.configFile", "aws.sharedCredentialsFile", "aws.region", "aws.profile"};
     private static final String TABLE = "cur_db.cur2";
 
     @TempDir
@@ -63,6 +65,10 @@ class AthenaChargebackTest {
         System.setProperty("aws.endpointUrl", wireMock.baseUrl());
         System.setProperty("aws.accessKeyId", "AKIDTEST");
         System.setProperty("aws.secretAccessKey", "test-secret");
+        System.clearProperty("aws.region");
+        System.clearProperty("aws.profile");
+        Files.writeString(dir.resolve("credentials"), "");
+        System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
         Path parquet = CurFixture.parquet(dir.resolve("march.parquet"), MarchBill.lineItems(), Set.of());
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement sql = duckdb.createStatement()) {
@@ -122,5 +128,56 @@ class AthenaChargebackTest {
         assertThat(json.at("/previousMonth/note").asText()).contains("no line items for 2025-02")
                 .contains("billing periods present: 2025-03");
         assertThat(wire.calls("GetQueryResults")).isEqualTo(4);
+    }
+
+    /** The command as a user without --region runs it, with {@code config} as ~/.aws/config. */
+    private CommandResult withoutRegion(String config, String... profile) throws IOException {
+        Assumptions.assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_PROFILE") == null,
+                "AWS_REGION / AWS_PROFILE set in this environment");
+        System.setProperty("aws.configFile", Files.writeString(dir.resolve("config"), config).toString());
+        List<String> args = new java.util.ArrayList<>(List.of("--month", "2025-03", "--source", "athena",
+                "--athena-table", TABLE, "--athena-workgroup", "finops", "--athena-output",
+                "s3://tally-athena-results/", "--rules", Files.writeString(dir.resolve("rules.yaml"), """
+                        owner-tags: [team]
+                        shared:
+                          - name: tax
+                            match: { kinds: [tax] }
+                            method: proportional
+                        """).toString(), "-o", "json"));
+        args.addAll(List.of(profile));
+        return CommandResult.run(new CostSources(), APRIL_2025, args.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("without --region, the profile's region is used (the requests are signed for it)")
+    void regionFromProfile() throws IOException {
+        CommandResult result = withoutRegion("[profile finops]\nregion = eu-central-1\naws_access_key_id = AKIDTEST\naws_secret_access_key = s\n", "--profile", "finops");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
+        wireMock.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "/eu-central-1/athena/aws4_request")));
+    }
+
+    @Test
+    @DisplayName("no region anywhere: exit 2 naming --region, AWS_REGION and the profile, and no request made")
+    void noRegion() throws IOException {
+        CommandResult result = withoutRegion("[profile finops]\noutput = json\n", "--profile", "finops");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("no AWS region configured: pass --region").contains("set AWS_REGION")
+                .contains("profile 'finops'");
+        assertThat(wire.calls("StartQueryExecution")).isZero();
+    }
+
+    @Test
+    @DisplayName("a profile that does not exist is an error naming it, not a region default")
+    void missingProfile() throws IOException {
+        CommandResult result = withoutRegion("[profile finops]\nregion = eu-central-1\n", "--profile", "ghost");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("no profile 'ghost'");
+        assertThat(wire.calls("StartQueryExecution")).isZero();
     }
 }

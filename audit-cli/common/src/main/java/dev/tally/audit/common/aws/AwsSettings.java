@@ -9,7 +9,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * How every AWS client of the CLI is built: the standard AWS configuration (credential chain or {@code --profile},
@@ -71,17 +70,6 @@ public record AwsSettings(Optional<String> profile, Optional<AwsCredentialsProvi
         return credentials.orElseGet(() -> profile
                 .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build()));
-    }
-
-    /** The region the user configured (profile, environment), used when no {@code --region} is given. */
-    public Optional<Region> configuredRegion() {
-        try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            profile.ifPresent(chain::profileName);
-            return Optional.ofNullable(chain.build().getRegion());
-        } catch (RuntimeException noRegionConfigured) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.tally.audit.scan.collect;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.tally.audit.scan.collect.wire.WireMockAws.query;
@@ -11,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.tally.audit.common.aws.ApiCallLedger;
 import dev.tally.audit.common.aws.AwsSettings;
 import dev.tally.audit.scan.collect.ec2.RegionLister;
+import dev.tally.audit.scan.collect.s3.AccountPublicAccessBlockReader;
 import dev.tally.audit.scan.collect.wire.WireMockAws;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /**
  * How users point the CLI elsewhere: SDK 2.40.2 reads {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}
@@ -81,6 +88,27 @@ class EndpointConfigurationTest {
             assertThat(new RegionLister(ec2).enabledRegions()).hasSize(3);
         }
         assertThat(staticCredentials().endpointRedirected("S3", "S3")).isTrue();
+    }
+
+    /**
+     * A local peer is as often given by address as by name ({@code AWS_ENDPOINT_URL=http://127.0.0.1:5000}). S3
+     * Control's rules prefix the account id to the host, which in front of an address makes no host at all: this
+     * call used to fail with "NullPointerException: host must not be null" (every account's S3 part of a scan).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"localhost", "127.0.0.1"})
+    @DisplayName("AWS_ENDPOINT_URL with a host name or an IP address: S3 Control reaches it without the account prefix")
+    void s3ControlByNameOrAddress(String host) {
+        server.stubFor(get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+                .willReturn(xml("s3control/get-public-access-block.xml")));
+        System.setProperty("aws.endpointUrl", "http://" + host + ":" + server.port());
+
+        try (S3ControlClient control = new ServiceClients(staticCredentials()).s3Control("eu-west-1")) {
+            assertThat(new AccountPublicAccessBlockReader(control).accountPublicAccessBlock("123456789012"))
+                    .hasValueSatisfying(block -> assertThat(block.blockPublicAcls()).isNotNull());
+        }
+        server.verify(getRequestedFor(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+                .withHeader("x-amz-account-id", equalTo("123456789012")));
     }
 
     @Test

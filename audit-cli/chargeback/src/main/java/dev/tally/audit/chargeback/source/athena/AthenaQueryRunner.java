@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaError;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
@@ -54,7 +56,7 @@ final class AthenaQueryRunner {
         StartQueryExecutionRequest.Builder start = StartQueryExecutionRequest.builder().queryString(sql);
         workGroup.ifPresent(start::workGroup);
         outputLocation.ifPresent(o -> start.resultConfiguration(ResultConfiguration.builder().outputLocation(o).build()));
-        String id = athena.startQueryExecution(start.build()).queryExecutionId();
+        String id = call("StartQueryExecution", () -> athena.startQueryExecution(start.build())).queryExecutionId();
         QueryExecution execution = awaitCompletion(id, purpose);
         long scanned = execution.statistics() == null || execution.statistics().dataScannedInBytes() == null ? 0
                 : execution.statistics().dataScannedInBytes();
@@ -71,7 +73,8 @@ final class AthenaQueryRunner {
                 Thread.currentThread().interrupt();
                 throw stopping(id, failure("Athena query " + id + " (" + purpose + ") was interrupted and stopped", e));
             }
-            QueryExecution execution = athena.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution();
+            QueryExecution execution = call("GetQueryExecution",
+                    () -> athena.getQueryExecution(r -> r.queryExecutionId(id))).queryExecution();
             QueryExecutionStatus status = execution.status();
             QueryExecutionState state = status == null ? QueryExecutionState.UNKNOWN_TO_SDK_VERSION : status.state();
             switch (state) {
@@ -104,8 +107,8 @@ final class AthenaQueryRunner {
         boolean first = true;
         do {
             String pageToken = token;
-            GetQueryResultsResponse page = athena.getQueryResults(r -> r.queryExecutionId(id).maxResults(PAGE_SIZE)
-                    .nextToken(pageToken));
+            GetQueryResultsResponse page = call("GetQueryResults", () -> athena.getQueryResults(
+                    r -> r.queryExecutionId(id).maxResults(PAGE_SIZE).nextToken(pageToken)));
             if (first) {
                 page.resultSet().resultSetMetadata().columnInfo().stream().map(ColumnInfo::name).forEach(columns::add);
             }
@@ -132,6 +135,35 @@ final class AthenaQueryRunner {
             failure.addSuppressed(stopFailed);
         }
         return failure;
+    }
+
+    /** Makes one request, naming its operation if the SDK gives up on it (after its retries). */
+    private static <T> T call(String operation, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw new CallFailed(operation, e);
+        }
+    }
+
+    /** An Athena request that failed: which operation, and the SDK's error, for the message naming both. */
+    static final class CallFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String operation;
+
+        CallFailed(String operation, SdkException cause) {
+            super(operation + ": " + cause.getMessage(), cause);
+            this.operation = operation;
+        }
+
+        /** The operation, as IAM and the API reference name it ({@code StartQueryExecution}). */
+        String operation() {
+            return operation;
+        }
+
+        SdkException sdkException() {
+            return (SdkException) getCause();
+        }
     }
 
     private static String reason(QueryExecutionStatus status) {

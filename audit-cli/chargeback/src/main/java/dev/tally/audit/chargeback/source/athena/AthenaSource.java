@@ -12,6 +12,7 @@ import dev.tally.audit.chargeback.source.cur.CurMonthAggregate;
 import dev.tally.audit.chargeback.source.cur.CurMonthCosts;
 import dev.tally.audit.chargeback.source.cur.CurTag;
 import dev.tally.audit.chargeback.source.cur.LineItemKinds;
+import dev.tally.audit.common.aws.AwsFailure;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
 
@@ -39,8 +41,12 @@ import software.amazon.awssdk.services.athena.model.AthenaException;
 public final class AthenaSource implements CostSource {
     /** The engine name, as {@code CurLoad} names engines. */
     public static final String ENGINE = "athena";
+    /** The service, as {@code AwsFailure} names it and IAM prefixes its actions. */
+    private static final String SERVICE = "Athena";
     private final AthenaQueryRunner runner;
     private final String table;
+    /** The region the client calls, for failure messages. */
+    private final String region;
 
     /**
      * @param athena         a client for the table's region
@@ -60,6 +66,8 @@ public final class AthenaSource implements CostSource {
         outputLocation.ifPresent(AthenaSource::requireS3Location);
         this.runner = new AthenaQueryRunner(athena, workGroup, outputLocation, polling, sleeper);
         this.table = table;
+        Region clientRegion = athena.serviceClientConfiguration().region();
+        this.region = clientRegion == null ? "unknown" : clientRegion.id();
     }
 
     @Override
@@ -76,11 +84,8 @@ public final class AthenaSource implements CostSource {
             return new MonthlyCost(month, metric, rows, aggregate.total(), currency,
                     aggregate.uninvoicedLineItems() == 0, "Athena " + table + " (" + CurAggregationQuery.PARTITION
                             + " " + month + "; " + scans.describe() + ")");
-        } catch (AthenaException e) {
-            throw explain(e, month);
-        } catch (SdkException e) {
-            throw new UserFacingException(ExitCode.INCOMPLETE, "Athena request failed for " + month + ": "
-                    + e.getMessage() + " (check network access, region and credentials, then retry)", e);
+        } catch (AthenaQueryRunner.CallFailed e) {
+            throw explain(e.operation(), e.sdkException(), month);
         }
     }
 
@@ -153,10 +158,18 @@ public final class AthenaSource implements CostSource {
         }
     }
 
-    private static UserFacingException explain(AthenaException e, YearMonth month) {
-        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
-                : e.awsErrorDetails().errorCode();
-        String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    /**
+     * A request AWS refused, or that never got an answer: exit 3, named the way the exit-code table promises
+     * ({@code AccessDeniedException on Athena:StartQueryExecution (region R, account A): ...}) with the fix.
+     */
+    private UserFacingException explain(String operation, SdkException e, YearMonth month) {
+        String described = AwsFailure.describe(SERVICE, operation, region, Optional.empty(), e);
+        if (!(e instanceof AthenaException refused)) {
+            return new UserFacingException(ExitCode.INCOMPLETE, "Athena request failed for " + month + ": "
+                    + described + " (check network access, region and credentials, then retry)", e);
+        }
+        String code = refused.awsErrorDetails() == null || refused.awsErrorDetails().errorCode() == null ? ""
+                : refused.awsErrorDetails().errorCode();
         String fix = switch (code) {
             case "AccessDeniedException" -> "grant the chargeback policy's Athena, Glue and S3 permissions "
                     + "(policies/iam/tally-chargeback-athena.json) to these credentials";
@@ -165,8 +178,8 @@ public final class AthenaSource implements CostSource {
             case "TooManyRequestsException" -> "Athena throttled the requests even after retries: retry later";
             default -> "check the request and retry";
         };
-        return new UserFacingException(ExitCode.INCOMPLETE, "Athena refused the query for " + month + " ("
-                + code + ": " + detail + "): " + fix, e);
+        return new UserFacingException(ExitCode.INCOMPLETE, "Athena refused the query for " + month + ": "
+                + described + ": " + fix, e);
     }
 
     private static void requireS3Location(String location) {

@@ -241,9 +241,46 @@ class AthenaSourceTest {
         assertThatThrownBy(() -> source(FAST).load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
                 .isInstanceOfSatisfying(UserFacingException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
-                .hasMessageContaining("AccessDeniedException")
+                .hasMessageContaining("AccessDeniedException on Athena:StartQueryExecution (region eu-west-1,"
+                        + " account 111111111111): User: arn:aws:iam::111111111111:user/ci is not authorized")
                 .hasMessageContaining("policies/iam/tally-chargeback-athena.json")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    @DisplayName("a refusal after the query ran names the operation that failed (GetQueryResults), the region and"
+            + " an unknown account when AWS does not say")
+    void refusedWhileReading() {
+        CurAggregationQuery query = AthenaQuery.query(TABLE, MarchBill.MARCH, CostMetric.AMORTIZED, List.of());
+        wire.query(query.totalSql(), "q-total", 0, new AthenaWire.Rows(List.of(), List.of()), 1000, "SUCCEEDED");
+        wire.error("GetQueryResults", 400, "InvalidRequestException", "Query has not yet finished");
+
+        assertThatThrownBy(() -> source(FAST).load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
+                .isInstanceOfSatisfying(UserFacingException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
+                .hasMessageContaining("InvalidRequestException on Athena:GetQueryResults (region eu-west-1,"
+                        + " account unknown): Query has not yet finished");
+    }
+
+    @Test
+    @DisplayName("no answer at all (connection refused): exit 3 naming the operation and region")
+    void unreachable() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (AthenaClient nowhere = AthenaClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.AP_SOUTHEAST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "s")))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            AthenaSource source = new AthenaSource(nowhere, TABLE, Optional.empty(), Optional.of(OUTPUT), FAST);
+            assertThatThrownBy(() -> source.load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
+                    .isInstanceOfSatisfying(UserFacingException.class,
+                            e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
+                    .hasMessageContaining("Athena request failed for 2025-03: SdkClientException on"
+                            + " Athena:StartQueryExecution (region ap-southeast-2, account unknown)")
+                    .hasMessageContaining("check network access");
+        }
     }
 
     @Test

@@ -21,16 +21,27 @@ public final class RedirectedS3ControlEndpoints implements S3ControlEndpointProv
         return rules.resolveEndpoint(params).thenApply(endpoint -> withoutAccountHost(endpoint, params.accountId()));
     }
 
+    /**
+     * The endpoint without the {@code <accountId>.} host prefix. The authority is read raw: in front of an IP address
+     * ({@code 123456789012.127.0.0.1}) the prefixed name is neither a host name nor an address, so {@link URI#getHost}
+     * is null for it and the SDK would fail later with "host must not be null".
+     */
     static Endpoint withoutAccountHost(Endpoint endpoint, String accountId) {
         URI url = endpoint.url();
+        String authority = url.getRawAuthority();
         String prefix = accountId + ".";
-        if (accountId == null || url.getHost() == null || !url.getHost().startsWith(prefix)) {
+        if (accountId == null || authority == null || !authority.startsWith(prefix)) {
             return endpoint;
         }
+        String flat = url.getScheme() + "://" + authority.substring(prefix.length())
+                + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         try {
-            URI flat = new URI(url.getScheme(), url.getUserInfo(), url.getHost().substring(prefix.length()),
-                    url.getPort(), url.getPath(), url.getQuery(), url.getFragment());
-            return endpoint.toBuilder().url(flat).build();
+            URI parsed = new URI(flat);
+            if (parsed.getHost() == null) {
+                throw new URISyntaxException(flat, "no host");
+            }
+            return endpoint.toBuilder().url(parsed).build();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot drop the account id from the S3 Control endpoint " + url, e);
         }

@@ -20,10 +20,11 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * A library user's app: one {@link RenewalPipeline} tuned for an ISP whose customers renew on the 2nd-4th of the
  * month, checked by the same {@link ComplianceGate} the Tally app uses.
  *
- * <p>Run it with the CDK CLI from the repository root (after {@code mvn -B -q -DskipTests install}):
+ * <p>It is built like an app in another repository: its own {@code pom.xml}, no parent, the published
+ * {@code dev.tally:tally-constructs} artifact. Run it with the CDK CLI from the repository root (after
+ * {@code mvn -B -q -DskipTests install}, which installs the construct library and packages the Lambda jar):
  * <pre>
- * npx --yes aws-cdk@2.1148.1 synth --app \
- *   'mvn -B -q -pl examples compile exec:java -Dexec.mainClass=dev.tally.examples.renewal.BurstyRenewalsExample'
+ * npx --yes aws-cdk@2.1148.1 synth --app 'mvn -B -q -f examples/renewals-app/pom.xml compile exec:java'
  * </pre>
  */
 public final class BurstyRenewalsExample {
