@@ -28,6 +28,9 @@ class ChargebackBenchmarkTest {
         assertThat(large.get("sourceLineItemsPerSecond").asLong()).isPositive();
         assertThat(large.get("endToEndLineItemsPerSecond").asLong()).isPositive();
         assertThat(large.get("heapPeakMiB").asLong()).isPositive();
+        assertThat(large.get("totalQueryMedianCpuSeconds").asDouble()).isPositive();
+        assertThat(large.get("groupedQueryMedianCpuSeconds").asDouble()).isPositive();
+        assertThat(large.get("sourceThroughputVsBaselineCpuBound").asDouble()).isBetween(0.0, 1.0);
         assertThat(large.get("endToEndRunsSeconds")).hasSize(1);
         assertThat(large.get("engine").asText()).isEqualTo("duckdb");
     }
