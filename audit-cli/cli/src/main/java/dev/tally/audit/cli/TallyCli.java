@@ -3,6 +3,7 @@ package dev.tally.audit.cli;
 import dev.tally.audit.chargeback.ChargebackCommand;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.estimate.EstimateCommand;
 import dev.tally.audit.scan.ScanCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +16,12 @@ import picocli.CommandLine.Command;
 @Command(name = "tally",
         mixinStandardHelpOptions = true,
         versionProvider = TallyCli.Version.class,
-        description = "Finds AWS waste and exposure, prices it, and produces the monthly chargeback report.",
-        subcommands = {ScanCommand.class, ChargebackCommand.class, CommandLine.HelpCommand.class},
+        description = "Finds AWS waste and exposure, prices it, produces the monthly chargeback report, and estimates what a CDK app will cost before it is deployed.",
+        subcommands = {ScanCommand.class, ChargebackCommand.class, EstimateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing at or above the --fail-on threshold",
-            "1:findings at or above the threshold",
+            "1:findings at or above the threshold (estimate: the cost is above --fail-above)",
             "2:usage error (bad flag, value or input file)",
             "3:partial failure (a region or account failed, or a report did not reconcile)"})
 public final class TallyCli implements Runnable {
@@ -30,7 +31,7 @@ public final class TallyCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'tally scan' or 'tally chargeback'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'tally scan', 'tally chargeback' or 'tally estimate'");
     }
 
     /** Builds the command line with Tally's error handling: one clear line and the right exit code, never a trace. */
