@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.tally.functions.common.LambdaEnvironment;
 import dev.tally.functions.common.RenewalTable;
+import dev.tally.functions.deploy.ProbeSettings;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -35,7 +36,12 @@ class HandlerContractTest {
   /** Java function logical id → its Handler string and the names of the variables the construct sets. */
   private static Map<String, JavaFunction> functions;
 
-  record JavaFunction(String handler, List<String> variables) {}
+  /** A variable's value is the template's when it is a literal, else a placeholder (a token resolved at deploy). */
+  record JavaFunction(String handler, Map<String, String> values) {
+    List<String> variables() {
+      return List.copyOf(values.keySet());
+    }
+  }
 
   @BeforeAll
   static void synthesize() {
@@ -62,11 +68,12 @@ class HandlerContractTest {
   }
 
   @Test
-  @DisplayName("the construct deploys the four Java handlers")
-  void fourJavaFunctions() {
+  @DisplayName("the construct deploys the four pipeline handlers and a pre-traffic hook per user-facing alias")
+  void javaFunctions() {
     assertThat(functions.values()).extracting(JavaFunction::handler).containsExactlyInAnyOrder(
         RenewalPipeline.INGEST_HANDLER, RenewalPipeline.WORKER_HANDLER, RenewalPipeline.NOTIFIER_HANDLER,
-        RenewalPipeline.BALANCE_HANDLER);
+        RenewalPipeline.BALANCE_HANDLER, RenewalPipeline.PRE_TRAFFIC_HOOK_HANDLER,
+        RenewalPipeline.PRE_TRAFFIC_HOOK_HANDLER);
   }
 
   @Test
@@ -89,8 +96,7 @@ class HandlerContractTest {
   @DisplayName("every environment variable a handler reads is one the construct sets on its function")
   void everyVariableAHandlerReadsIsSet() {
     functions.forEach((id, function) -> {
-      Map<String, String> environment = new LinkedHashMap<>();
-      function.variables().forEach(name -> environment.put(name, "value-of-" + name));
+      Map<String, String> environment = new LinkedHashMap<>(function.values());
       // The handler reads its variables in this constructor and fails naming the first one that is missing.
       assertThat(start(function, environment)).as("%s starts with the construct's variables %s", id,
           function.variables()).isNull();
@@ -124,7 +130,8 @@ class HandlerContractTest {
   @DisplayName("the construct sets exactly the variable names the handlers define")
   void variableNamesAreTheHandlersOwn() {
     assertThat(functions.values()).flatExtracting(JavaFunction::variables).allSatisfy(name -> assertThat(name)
-        .isIn(LambdaEnvironment.TABLE_NAME, LambdaEnvironment.QUEUE_URL, LambdaEnvironment.TOPIC_ARN));
+        .isIn(LambdaEnvironment.TABLE_NAME, LambdaEnvironment.QUEUE_URL, LambdaEnvironment.TOPIC_ARN,
+            ProbeSettings.TARGET_VERSION_ARN, ProbeSettings.PROBE_EVENT, ProbeSettings.EXPECTED_STATUS_CODES));
   }
 
   /** Runs the handler's environment constructor; returns what it threw, or null when it started. */
@@ -169,7 +176,9 @@ class HandlerContractTest {
       }
       Map<String, Object> environment = (Map<String, Object>) properties.getOrDefault("Environment", Map.of());
       Map<String, Object> variables = (Map<String, Object>) environment.getOrDefault("Variables", Map.of());
-      found.put(id, new JavaFunction((String) properties.get("Handler"), List.copyOf(variables.keySet())));
+      Map<String, String> values = new LinkedHashMap<>();
+      variables.forEach((name, value) -> values.put(name, value instanceof String literal ? literal : "value-of-" + name));
+      found.put(id, new JavaFunction((String) properties.get("Handler"), values));
     });
     return found;
   }

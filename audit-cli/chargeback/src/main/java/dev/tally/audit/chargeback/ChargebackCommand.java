@@ -19,7 +19,6 @@ import dev.tally.audit.chargeback.run.ReportWriter;
 import dev.tally.audit.chargeback.run.SourceKind;
 import dev.tally.audit.chargeback.run.SourceSelection;
 import dev.tally.audit.chargeback.source.cur.AthenaQuery;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import java.io.PrintWriter;
@@ -50,7 +49,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:report written (or SQL emitted)",
             "2:bad input (flag, month, rules file, CUR columns, empty month, mixed currencies); nothing written",
-            "3:the report does not reconcile with the source's total; nothing written"})
+            "3:the report does not reconcile with the source's total, or the source failed (Athena query failed,"
+                    + " cancelled or timed out, access denied); nothing written"})
 public final class ChargebackCommand implements Callable<Integer> {
     /** Used when {@code --rules} is not given and the file exists (relative to the working directory). */
     static final Path DEFAULT_RULES = Path.of("policies", "chargeback", "rules.yaml");
@@ -62,19 +62,14 @@ public final class ChargebackCommand implements Callable<Integer> {
             description = "The billing month; this month is allowed (provisional figures), future months are not.")
     String month;
 
-    @Option(names = "--source", paramLabel = "cost-explorer|cur",
+    @Option(names = "--source", paramLabel = "cost-explorer|cur|athena",
             description = "Where costs come from. Default: cur when --cur is given, else cost-explorer.")
     String source;
 
-    @Option(names = "--cur", arity = "1..*", paramLabel = "<path>",
-            description = "CUR 2.0 export folders (searched recursively) or .parquet / .csv.gz files.")
+    @Option(names = {"--cur", "--focus"}, arity = "1..*", paramLabel = "<path>",
+            description = "CUR 2.0 or FOCUS 1.2 export folders (searched recursively) or .parquet / .csv.gz files;"
+                    + " the schema is told from the columns.")
     List<Path> cur = new ArrayList<>();
-
-    @Option(names = "--cur-engine", defaultValue = "auto", paramLabel = "auto|duckdb",
-            description = "How the CUR is aggregated: auto reads Parquet directly (fastest) and uses DuckDB for CSV and"
-                    + " whatever the direct reader does not handle; duckdb always uses DuckDB SQL (to cross-check)."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String curEngine;
 
     @Option(names = "--metric", defaultValue = "amortized", paramLabel = "unblended|amortized|net-amortized",
             description = "Which cost figure. Default: ${DEFAULT-VALUE} (what finance usually signs).")
@@ -97,10 +92,10 @@ public final class ChargebackCommand implements Callable<Integer> {
                     + "chargeback-YYYY-MM.<ext>; CSV also writes <name>-reconciliation.csv.")
     String out;
 
-    @Option(names = "--profile", paramLabel = "<name>", description = "AWS profile (Cost Explorer).")
+    @Option(names = "--profile", paramLabel = "<name>", description = "AWS profile (Cost Explorer, Athena).")
     String profile;
 
-    @Option(names = "--region", paramLabel = "<region>", description = "Region of the Cost Explorer endpoint. Default: us-east-1 (the commercial partition's).")
+    @Option(names = "--region", paramLabel = "<region>", description = "Region of the Cost Explorer endpoint (default us-east-1, the commercial partition's) or of the Athena table (default: the configured region).")
     String region;
 
     @Option(names = "--cache-dir", paramLabel = "<dir>",
@@ -112,8 +107,17 @@ public final class ChargebackCommand implements Callable<Integer> {
     boolean emitAthenaSql;
 
     @Option(names = "--athena-table", defaultValue = "cur_db.cur2", paramLabel = "<db.table>",
-            description = "The CUR 2.0 table for --emit-athena-sql. Default: ${DEFAULT-VALUE}.")
+            description = "The CUR 2.0 table (partitioned by billing_period) for --source athena and --emit-athena-sql."
+                    + " Default: ${DEFAULT-VALUE}.")
     String athenaTable;
+
+    @Option(names = "--athena-workgroup", paramLabel = "<name>",
+            description = "The Athena workgroup to run in (--source athena). Default: primary.")
+    String athenaWorkgroup;
+
+    @Option(names = "--athena-output", paramLabel = "s3://bucket/prefix/",
+            description = "Where Athena writes query results (--source athena). Default: the workgroup's location.")
+    String athenaOutput;
 
     private final CostSourceFactory sources;
     private final Clock clock;
@@ -155,12 +159,6 @@ public final class ChargebackCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         SourceSelection selection = selection();
-        if (selection.kind() == SourceKind.COST_EXPLORER && allocationRules.ownerTagKeys().size() > 1) {
-            throw UserFacingException.usage("Cost Explorer groups by one tag key, and the rules name "
-                    + allocationRules.ownerTagKeys().size() + " (" + String.join(", ", allocationRules.ownerTagKeys())
-                    + "): pass --tag-key " + allocationRules.ownerTagKeys().get(0)
-                    + ", or use --source cur for the ordered fallback");
-        }
         ChargebackRun run = new ChargebackRun(sources.open(selection), allocationRules, rulesOrigin, clock);
         ChargebackReport report;
         try {
@@ -222,19 +220,16 @@ public final class ChargebackCommand implements Callable<Integer> {
         if (kind == SourceKind.CUR && cur.isEmpty()) {
             throw UserFacingException.usage("--source cur needs --cur <folder or files>: the CUR 2.0 export to read");
         }
-        if (kind == SourceKind.COST_EXPLORER && !cur.isEmpty()) {
-            throw UserFacingException.usage("--cur is for --source cur; drop --cur to use Cost Explorer");
+        if (kind != SourceKind.CUR && !cur.isEmpty()) {
+            throw UserFacingException.usage("--cur is for --source cur; drop --cur to use " + kind.flag());
         }
-        return new SourceSelection(kind, cur, curEngine(), Optional.ofNullable(profile), Optional.ofNullable(region),
-                Optional.ofNullable(cacheDir));
-    }
-
-    private CurEngine curEngine() {
-        return switch (curEngine.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> CurEngine.AUTO;
-            case "duckdb" -> CurEngine.DUCKDB;
-            default -> throw UserFacingException.usage("--cur-engine '" + curEngine + "' is not one of auto, duckdb");
-        };
+        if (kind != SourceKind.ATHENA && (athenaWorkgroup != null || athenaOutput != null)) {
+            throw UserFacingException.usage("--athena-workgroup and --athena-output are for --source athena");
+        }
+        return new SourceSelection(kind, cur, Optional.ofNullable(profile), Optional.ofNullable(region),
+                Optional.ofNullable(cacheDir), new SourceSelection.AthenaTarget(athenaTable,
+                        Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput)),
+                line -> spec.commandLine().getErr().println(line));
     }
 
     private AllocationRules loadRules() {

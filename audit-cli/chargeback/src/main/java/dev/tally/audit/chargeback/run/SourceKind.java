@@ -7,7 +7,9 @@ public enum SourceKind {
     /** The Cost Explorer API (paid per request; closed months are cached on disk). */
     COST_EXPLORER("cost-explorer"),
     /** CUR 2.0 files on disk, aggregated by embedded DuckDB. */
-    CUR("cur");
+    CUR("cur"),
+    /** The CUR 2.0 table in Amazon Athena: the same queries, run there (billed per data scanned). */
+    ATHENA("athena");
 
     private final String flag;
 
@@ -25,6 +27,6 @@ public enum SourceKind {
                 return kind;
             }
         }
-        throw UserFacingException.usage("--source '" + text + "' is not one of cost-explorer, cur");
+        throw UserFacingException.usage("--source '" + text + "' is not one of cost-explorer, cur, athena");
     }
 }

@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.audit.chargeback.model.MonthlyCost;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -201,15 +199,16 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("Cost Explorer takes one owner tag: two in the rules is a usage error that names --tag-key")
-    void costExplorerOneTagKey() throws IOException {
+    @DisplayName("Cost Explorer gets the rules' owner tags in order, all of them (the ordered fallback)")
+    void costExplorerOwnerTags() throws IOException {
+        InMemorySource source = OctoberBill.bothMonths();
         CommandResult result = CommandResult.run(selection -> {
-            throw new AssertionError("no source may be opened");
+            assertThat(selection.kind()).isEqualTo(SourceKind.COST_EXPLORER);
+            return source;
         }, CLOCK, "--month", "2026-10", "--source", "cost-explorer", "--rules", rules());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(result.err()).contains("Cost Explorer groups by one tag key, and the rules name 2 "
-                + "(tally:cost-center, tally:owner): pass --tag-key tally:cost-center");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(source.requestedTagKeys.get(0)).containsExactly("tally:cost-center", "tally:owner");
     }
 
     @Test
@@ -236,24 +235,47 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("--cur-engine picks how the CUR is aggregated (auto by default); anything else is a usage error")
-    void curEngine() throws IOException {
-        List<SourceSelection> selections = new ArrayList<>();
-        CommandResult auto = CommandResult.run(selection -> {
-            selections.add(selection);
-            return OctoberBill.bothMonths();
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules());
-        CommandResult duckdb = CommandResult.run(selection -> {
-            selections.add(selection);
-            return OctoberBill.bothMonths();
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--cur-engine", "DuckDB");
+    @DisplayName("--cur-engine is gone with the direct Parquet reader: DuckDB is the one engine, the flag exit 2")
+    void curEngineRemoved() throws IOException {
+        CommandResult result = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules", rules(),
+                "--cur-engine", "duckdb");
 
-        assertThat(auto.exitCode()).as(auto.err()).isZero();
-        assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
-        assertThat(selections).extracting(SourceSelection::curEngine)
-                .containsExactly(CurEngine.AUTO, CurEngine.DUCKDB);
-        CommandResult bad = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--cur-engine", "fast");
-        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(bad.err()).contains("--cur-engine 'fast' is not one of auto, duckdb");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).contains("--cur-engine");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("--source athena hands the table, workgroup and output location to the source")
+    void athenaSelection() throws IOException {
+        java.util.List<SourceSelection> selections = new java.util.ArrayList<>();
+        CommandResult result = CommandResult.run(selection -> {
+            selections.add(selection);
+            return OctoberBill.bothMonths();
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--source", "athena", "--athena-table", "billing.cur2",
+                "--athena-workgroup", "finops", "--athena-output", "s3://results/tally/");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(selections).singleElement().satisfies(selection -> {
+            assertThat(selection.kind()).isEqualTo(SourceKind.ATHENA);
+            assertThat(selection.athena()).isEqualTo(new SourceSelection.AthenaTarget("billing.cur2",
+                    java.util.Optional.of("finops"), java.util.Optional.of("s3://results/tally/")));
+        });
+    }
+
+    @Test
+    @DisplayName("Athena flags without --source athena, or --cur with it, are usage errors before any source opens")
+    void athenaFlagsNeedTheAthenaSource() throws IOException {
+        CommandResult workgroup = CommandResult.run(selection -> {
+            throw new AssertionError("no source may be opened");
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--cur", "x", "--athena-workgroup", "finops");
+        CommandResult cur = CommandResult.run(selection -> {
+            throw new AssertionError("no source may be opened");
+        }, CLOCK, "--month", "2026-10", "--rules", rules(), "--source", "athena", "--cur", "x");
+
+        assertThat(workgroup.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(workgroup.err()).contains("--athena-workgroup and --athena-output are for --source athena");
+        assertThat(cur.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(cur.err()).contains("--cur is for --source cur; drop --cur to use athena");
     }
 }

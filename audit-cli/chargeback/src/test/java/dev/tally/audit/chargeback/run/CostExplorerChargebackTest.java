@@ -111,6 +111,9 @@ class CostExplorerChargebackTest {
         assertThat(json.at("/previousMonth/note").asText()).contains("DataUnavailableException");
         assertThat(json.at("/headline/changePercent").isNull()).isTrue();
         assertThat(json.get("source").asText()).startsWith("Cost Explorer (");
+        // The paid requests, before and after, on standard error (the report on standard output stays clean JSON).
+        assertThat(result.err()).contains("Cost Explorer 2025-03: 3 requests made; 4 detail requests planned")
+                .contains("Cost Explorer 2025-03: made 8 requests, USD 0.08");
         assertThat(wireMock.getAllServeEvents().stream().filter(event -> event.getRequest().getBodyAsString()
                 .contains("\"Start\":\"2025-02-01\""))).as("a permanent error is not retried").hasSize(1);
     }

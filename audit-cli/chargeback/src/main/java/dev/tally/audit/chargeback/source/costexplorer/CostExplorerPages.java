@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.costexplorer.model.GetCostAndUsageRespons
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinition;
 import software.amazon.awssdk.services.costexplorer.model.GroupDefinitionType;
 import software.amazon.awssdk.services.costexplorer.model.Granularity;
+import software.amazon.awssdk.services.costexplorer.model.MatchOption;
 import software.amazon.awssdk.services.costexplorer.model.MetricValue;
 import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
+import software.amazon.awssdk.services.costexplorer.model.TagValues;
 
 /**
  * Runs {@link CeQuery}s for one month and one metric, following every {@code NextPageToken}, and counts the requests
@@ -116,7 +118,7 @@ final class CostExplorerPages {
         if (!query.groupBy().isEmpty()) {
             request.groupBy(query.groupBy().stream().map(CostExplorerPages::definition).toList());
         }
-        filter(query.filter()).ifPresent(request::filter);
+        filter(query.filter(), query.absentTags()).ifPresent(request::filter);
         requests++;
         return client.getCostAndUsage(request.build());
     }
@@ -127,12 +129,16 @@ final class CostExplorerPages {
                 .key(spec.substring(colon + 1)).build();
     }
 
-    private static Optional<Expression> filter(Map<String, String> pinned) {
+    private static Optional<Expression> filter(Map<String, String> pinned, List<String> absentTags) {
         // A fixed order keeps requests identical run to run (and matchable in tests).
-        List<Expression> each = pinned.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        List<Expression> each = new ArrayList<>(pinned.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> Expression.builder().dimensions(DimensionValues.builder().key(e.getKey())
                         .values(e.getValue()).build()).build())
-                .toList();
+                .toList());
+        for (String key : absentTags) {
+            each.add(Expression.builder().tags(TagValues.builder().key(key).matchOptions(MatchOption.ABSENT).build())
+                    .build());
+        }
         if (each.isEmpty()) {
             return Optional.empty();
         }

@@ -14,7 +14,10 @@ import java.util.Set;
  * <ul>
  * <li>without a tag: one query per record type (group by account and service), or one per account (group by service
  *     and record type), whichever is fewer requests;</li>
- * <li>with a tag: one query per (account, record type) pair, grouped by service and the tag.</li>
+ * <li>with tags: per (account, record type) pair, one query grouped by service and the first owner tag key; then,
+ *     only while some of the pair's cost carried none of the keys tried so far, one more query for the next key,
+ *     filtered to costs without the earlier keys ({@code ABSENT}): the rules' ordered {@code owner-tags} fallback,
+ *     one key per request because Cost Explorer groups by at most two keys.</li>
  * </ul>
  *
  * <p>Pairs whose month total is exactly zero (for example Savings Plan negations under amortized cost) are skipped:
@@ -37,14 +40,22 @@ final class CostExplorerPlan {
         return new CeQuery(List.of(CeQuery.dimension(ACCOUNT), CeQuery.dimension(RECORD_TYPE)), Map.of());
     }
 
+    /** The pairs that cost something: the only ones worth a paid request. */
+    static List<Pair> nonZero(List<Pair> pairs) {
+        return pairs.stream().filter(p -> p.amount().signum() != 0).toList();
+    }
+
+    /** The query for owner tag key number {@code keyIndex} of one pair, without the keys before it. */
+    static CeQuery tagged(Pair pair, List<String> tagKeys, int keyIndex) {
+        return new CeQuery(List.of(CeQuery.dimension(SERVICE), CeQuery.tag(tagKeys.get(keyIndex))),
+                Map.of(ACCOUNT, pair.account(), RECORD_TYPE, pair.recordType()), tagKeys.subList(0, keyIndex));
+    }
+
+    /** The detail queries without tags (with tags, see {@link #tagged}: later keys depend on earlier answers). */
     static List<CeQuery> detail(List<Pair> pairs, List<String> tagKeys) {
-        List<Pair> nonZero = pairs.stream().filter(p -> p.amount().signum() != 0).toList();
+        List<Pair> nonZero = nonZero(pairs);
         if (!tagKeys.isEmpty()) {
-            String tag = tagKeys.get(0);
-            return nonZero.stream()
-                    .map(p -> new CeQuery(List.of(CeQuery.dimension(SERVICE), CeQuery.tag(tag)),
-                            Map.of(ACCOUNT, p.account(), RECORD_TYPE, p.recordType())))
-                    .toList();
+            return nonZero.stream().map(p -> tagged(p, tagKeys, 0)).toList();
         }
         Set<String> accounts = new LinkedHashSet<>();
         Set<String> recordTypes = new LinkedHashSet<>();

@@ -1,13 +1,10 @@
 package dev.tally.audit.chargeback.source.cur;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The arms of the amortized cost: which {@code line_item_line_item_type} values share one formula. The one place that
- * says so: {@link CostExpression} writes its SQL {@code CASE} from these arms, in this order, and the direct Parquet
- * reader decides a row's arm with {@link #of} once per distinct type.
+ * says so: {@link CostExpression} writes its SQL {@code CASE} from these arms, in this order.
  */
 public enum CostArm {
     SAVINGS_PLAN_COVERED_USAGE("SavingsPlanCoveredUsage"),
@@ -21,14 +18,6 @@ public enum CostArm {
     /** Usage, credits, refunds, tax, discounts, and a NULL or unknown type: the unblended (or net unblended) cost. */
     OTHERWISE;
 
-    private static final Map<String, CostArm> BY_TYPE = new HashMap<>();
-
-    static {
-        for (CostArm arm : values()) {
-            arm.lineItemTypes.forEach(type -> BY_TYPE.put(type, arm));
-        }
-    }
-
     private final List<String> lineItemTypes;
 
     CostArm(String... lineItemTypes) {
@@ -38,10 +27,5 @@ public enum CostArm {
     /** The types this arm matches (none for {@link #OTHERWISE}, the {@code ELSE}). */
     public List<String> lineItemTypes() {
         return lineItemTypes;
-    }
-
-    /** Exact, case-sensitive matching, as SQL {@code CASE x WHEN 'literal'} does. */
-    public static CostArm of(String lineItemType) {
-        return lineItemType == null ? OTHERWISE : BY_TYPE.getOrDefault(lineItemType, OTHERWISE);
     }
 }

@@ -23,9 +23,17 @@ import java.util.regex.Pattern;
  * @param tags              the tag keys to group by, in output order
  * @param tagEncoding       how {@code resource_tags} is stored
  * @param netColumnsPresent which net columns exist (net amortized falls back to gross columns without them)
+ * @param partitioned       whether the relation has the {@code billing_period} partition column ({@code YYYY-MM}) of
+ *                          the {@code BILLING_PERIOD=YYYY-MM/} folders Data Exports writes: the query then also names
+ *                          the partition, so the engine (DuckDB over the folders, Athena over the table) reads that
+ *                          month's files only and never the history
  */
 public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth month, CostMetric metric,
-        List<CurTag> tags, TagEncoding tagEncoding, Set<String> netColumnsPresent) {
+        List<CurTag> tags, TagEncoding tagEncoding, Set<String> netColumnsPresent, boolean partitioned)
+        implements MonthQuery {
+
+    /** The partition column of a CUR 2.0 export's folders and of the table a Glue crawler makes of them. */
+    public static final String PARTITION = "billing_period";
 
     private static final Pattern RELATION = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,2}");
 
@@ -38,7 +46,14 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
         netColumnsPresent = Set.copyOf(netColumnsPresent);
     }
 
+    /** A query over a relation without the {@code billing_period} partition (files outside partition folders). */
+    public CurAggregationQuery(SqlDialect dialect, String relation, YearMonth month, CostMetric metric,
+            List<CurTag> tags, TagEncoding tagEncoding, Set<String> netColumnsPresent) {
+        this(dialect, relation, month, metric, tags, tagEncoding, netColumnsPresent, false);
+    }
+
     /** The month's cost grouped by account, service, line item type and tag values. */
+    @Override
     public String groupedSql() {
         StringBuilder sql = new StringBuilder("SELECT\n")
                 .append("  ").append(ACCOUNT).append(" AS account_id,\n")
@@ -64,6 +79,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     }
 
     /** The month's ungrouped total, currency check and invoice state: reconciliation's independent answer. */
+    @Override
     public String totalSql() {
         return "SELECT\n"
                 + "  SUM(\n    " + costSql() + ") AS total,\n"
@@ -91,8 +107,11 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     }
 
     private String monthPredicate() {
-        String start = "CAST(" + BILLING_PERIOD_START + " AS TIMESTAMP)";
-        return start + " >= TIMESTAMP '" + month.atDay(1) + " 00:00:00' AND " + start + " < TIMESTAMP '"
+        String start = dialect.timestamp(BILLING_PERIOD_START);
+        // The partition prunes files; the row predicate still decides, so a stray line item of another month in the
+        // folder is not counted.
+        return (partitioned ? PARTITION + " = '" + month + "' AND " : "")
+                + start + " >= TIMESTAMP '" + month.atDay(1) + " 00:00:00' AND " + start + " < TIMESTAMP '"
                 + month.plusMonths(1).atDay(1) + " 00:00:00'";
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,8 +28,39 @@ public record CurFiles(Format format, List<Path> files) {
         CSV
     }
 
+    private static final Pattern PARTITION_FOLDER = Pattern.compile("(?i)billing_period=\\d{4}-\\d{2}");
+
     public CurFiles {
         files = List.copyOf(files);
+    }
+
+    /**
+     * Whether every file lies in a {@code BILLING_PERIOD=YYYY-MM/} folder, as Data Exports writes them: the month's
+     * query can then name its partition and leave the other months' files unread.
+     */
+    public boolean partitioned() {
+        return !files.isEmpty() && files.stream().allMatch(file -> partition(file) != null);
+    }
+
+    /** The months of the {@code BILLING_PERIOD=} folders, sorted (the months a partitioned export has). */
+    public SortedSet<String> partitions() {
+        SortedSet<String> months = new TreeSet<>();
+        files.forEach(file -> {
+            String month = partition(file);
+            if (month != null) {
+                months.add(month);
+            }
+        });
+        return months;
+    }
+
+    private static String partition(Path file) {
+        Path parent = file.getParent();
+        if (parent == null || parent.getFileName() == null) {
+            return null;
+        }
+        String folder = parent.getFileName().toString();
+        return PARTITION_FOLDER.matcher(folder).matches() ? folder.substring(folder.indexOf('=') + 1) : null;
     }
 
     public static CurFiles resolve(List<Path> inputs) {

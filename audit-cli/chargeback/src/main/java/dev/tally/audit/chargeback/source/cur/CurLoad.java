@@ -7,7 +7,7 @@ import dev.tally.audit.chargeback.model.MonthlyCost;
  *
  * @param cost      the month
  * @param lineItems how many CUR line items of the month were aggregated
- * @param engine    which engine aggregated them ({@code parquet-direct} or {@code duckdb})
+ * @param engine    which engine aggregated them ({@code duckdb}, or {@code athena})
  */
 public record CurLoad(MonthlyCost cost, long lineItems, String engine) {
 }

@@ -29,13 +29,13 @@ record CurSchema(Map<Path, Map<String, String>> files) {
         return new CurSchema(columns);
     }
 
-    /** {@link #describe} then {@link #require}. */
-    static CurSchema inspect(Connection duckdb, CurFiles files, Set<String> required) {
-        return describe(duckdb, files).require(required);
-    }
-
     /** This schema, when every file has every {@code required} column; else a usage error listing them by file. */
     CurSchema require(Set<String> required) {
+        return require(required, "CUR 2.0", "Cost and Usage Report 2.0");
+    }
+
+    /** {@link #require(Set)} for the export {@code label}, whose Data Exports table is {@code table}. */
+    CurSchema require(Set<String> required, String label, String table) {
         List<String> problems = new ArrayList<>();
         files.forEach((file, columns) -> {
             List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -44,9 +44,9 @@ record CurSchema(Map<Path, Map<String, String>> files) {
             }
         });
         if (!problems.isEmpty()) {
-            throw UserFacingException.usage("not a CUR 2.0 export with the columns this report needs: "
-                    + String.join("; ", problems)
-                    + ". Export the 'Cost and Usage Report 2.0' table (AWS Data Exports) with these columns.");
+            throw UserFacingException.usage("not a " + label + " export with the columns this report needs: "
+                    + String.join("; ", problems) + ". Export the '" + table
+                    + "' table (AWS Data Exports) with these columns.");
         }
         return this;
     }
@@ -60,26 +60,36 @@ record CurSchema(Map<Path, Map<String, String>> files) {
 
     /** How {@code resource_tags} is stored (a MAP in Parquet, JSON text in CSV). */
     TagEncoding tagEncoding() {
-        String tagsType = columns().getOrDefault(CurColumns.RESOURCE_TAGS, "VARCHAR");
+        return tagEncoding(CurColumns.RESOURCE_TAGS);
+    }
+
+    /** How the map column {@code column} (lower case) is stored: a MAP in Parquet, JSON text in CSV. */
+    TagEncoding tagEncoding(String column) {
+        String tagsType = columns().getOrDefault(column, "VARCHAR");
         return tagsType.startsWith("MAP") ? TagEncoding.MAP : TagEncoding.JSON_TEXT;
     }
 
-    static String reader(CurFiles.Format format, List<Path> files) {
+    /** The files as one relation; with {@code partitioned}, plus the {@code billing_period} column of their folders. */
+    static String reader(CurFiles.Format format, List<Path> files, boolean partitioned) {
         StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < files.size(); i++) {
             list.append(i == 0 ? "" : ", ").append(SqlDialect.literal(files.get(i).toString()));
         }
         list.append(']');
         // CSV is read as text: account ids keep leading zeros and costs are cast from their exact decimal text.
+        // Hive partitioning is said explicitly either way: DuckDB would otherwise detect it from the paths alone.
+        // Partition values stay text ('2025-10'), whatever they look like.
+        String hive = partitioned ? ", hive_partitioning = true, hive_types_autocast = false"
+                : ", hive_partitioning = false";
         return format == CurFiles.Format.PARQUET
-                ? "read_parquet(" + list + ", union_by_name = true)"
-                : "read_csv(" + list + ", header = true, all_varchar = true, union_by_name = true)";
+                ? "read_parquet(" + list + ", union_by_name = true" + hive + ")"
+                : "read_csv(" + list + ", header = true, all_varchar = true, union_by_name = true" + hive + ")";
     }
 
     private static Map<String, String> describe(Connection duckdb, CurFiles.Format format, Path file) {
         Map<String, String> columns = new LinkedHashMap<>();
         try (Statement statement = duckdb.createStatement();
-                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + reader(format, List.of(file)))) {
+                ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM " + reader(format, List.of(file), false))) {
             while (rs.next()) {
                 columns.put(rs.getString("column_name").toLowerCase(java.util.Locale.ROOT), rs.getString("column_type"));
             }

@@ -11,18 +11,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Aggregates a CUR month with DuckDB SQL: the grouped query and the ungrouped total of {@link CurAggregationQuery},
- * two scans. Handles every input DuckDB reads (CSV, any Parquet encoding); the reference the direct Parquet path is
- * tested against.
+ * Aggregates a CUR month with DuckDB SQL: the grouped query and the ungrouped total of a {@link MonthQuery} (CUR 2.0 or FOCUS 1.2),
+ * two separately planned scans, so the total stays an independent answer to reconcile the groups against.
  */
 final class SqlMonthAggregator {
-    static final String ENGINE = "duckdb";
-
     private SqlMonthAggregator() {
     }
 
-    /** @param engine the engine name to report (with the reason, when DuckDB stands in for the direct reader) */
-    static CurMonthAggregate aggregate(Connection duckdb, CurAggregationQuery query, String engine)
+    /** @param engine the engine name to report */
+    static CurMonthAggregate aggregate(Connection duckdb, MonthQuery query, String engine)
             throws SQLException {
         BigDecimal total;
         long lineItems;

@@ -19,8 +19,12 @@ final class BenchCur {
     private BenchCur() {
     }
 
-    /** Writes (or reuses) {@code dir/cur-v2-<rows>.parquet} (v2: every cost column DOUBLE, as AWS writes them). */
-    static Path write(Path dir, long rows) throws SQLException, java.io.IOException {
+    /**
+     * Writes (or reuses) {@code dir/BILLING_PERIOD=2025-10/cur-v2-<rows>.parquet} (v2: every cost column DOUBLE, as
+     * AWS writes them), in the partition folder Data Exports would put it in.
+     */
+    static Path write(Path root, long rows) throws SQLException, java.io.IOException {
+        Path dir = root.resolve("BILLING_PERIOD=" + MONTH);
         Path file = dir.resolve("cur-v2-" + rows + ".parquet");
         if (Files.exists(file)) {
             return file;

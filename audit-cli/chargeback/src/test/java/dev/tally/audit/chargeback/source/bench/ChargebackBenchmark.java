@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tally.audit.chargeback.allocation.AllocationRulesLoader;
 import dev.tally.audit.chargeback.model.CostMetric;
 import dev.tally.audit.chargeback.run.ChargebackRun;
-import dev.tally.audit.chargeback.source.cur.CurEngine;
 import dev.tally.audit.chargeback.source.cur.CurLoad;
 import dev.tally.audit.chargeback.source.cur.CurSource;
 import dev.tally.audit.chargeback.source.cur.DuckDbSettings;
@@ -26,15 +25,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The chargeback benchmark: for each size, a synthetic CUR month in Parquet, then (a) the CUR source alone with the
- * default engine (the direct Parquet reader), (b) the whole chargeback (source, allocation with the bundled rules,
- * reconciliation, report model) and (c) the CUR source through DuckDB SQL, each timed over several runs in the same
- * process, so the ratio between the engines is measured under the same load; the two engines' months must be equal. Writes {@code <out>/chargeback.json} with the median wall time, line items per
- * second, and peak memory per size: JVM heap (sum of heap pools' peaks) and process RSS ({@code VmHWM}, which includes
- * DuckDB's native memory; reset between sizes through {@code /proc/self/clear_refs}).
+ * The chargeback benchmark: for each size, a synthetic CUR month in Parquet (in its {@code BILLING_PERIOD=} folder),
+ * then, interleaved in one loop so that all three see about the same machine load: (a) the CUR source alone
+ * ({@code CurSource}: schema check, total and grouped queries), (b) the whole chargeback (source, allocation with the
+ * bundled rules, reconciliation, report model, and the attempt to load the previous month) and (c) the baseline, a
+ * minimal hand-written DuckDB aggregate over the same file ({@link BaselineAggregate}). Writes
+ * {@code <out>/chargeback.json} with the median wall and CPU time of each, line items per second, the two ratios the
+ * goals are stated in, and peak memory per size: JVM heap (sum of heap pools' peaks) and process RSS ({@code VmHWM},
+ * which includes DuckDB's native memory; reset between sizes through {@code /proc/self/clear_refs}).
  *
- * <p>Not part of the test run. Command (see the README, "Chargeback cost sources"):
- * {@code ChargebackBenchmark --sizes 1000000,10000000 --runs 3 --out target/bench --memory-limit 1GB}
+ * <p>Not part of the test run. Command (see docs/chargeback.md, "Benchmark"):
+ * {@code ChargebackBenchmark --sizes 1000000,10000000 --runs 5 --out target/bench --memory-limit 256MB}
  */
 public final class ChargebackBenchmark {
     private final List<Long> sizes;
@@ -69,32 +70,30 @@ public final class ChargebackBenchmark {
         for (long size : sizes) {
             Path file = BenchCur.write(out.resolve("data"), size);
             CurSource source = new CurSource(List.of(file), settings);
-            CurSource duckdb = new CurSource(List.of(file), settings, CurEngine.DUCKDB);
             ChargebackRun chargeback = new ChargebackRun(source, new AllocationRulesLoader().loadBundled(),
                     "bundled rules", Clock.systemUTC());
             List<String> tags = new AllocationRulesLoader().loadBundled().ownerTagKeys();
-            source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags); // warm-up: JIT, file cache
+            // Warm-up of all three: JIT, file cache, DuckDB's first connection.
+            source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
+            chargeback.produce(BenchCur.MONTH, CostMetric.AMORTIZED);
+            BaselineAggregate.run(file, settings.threads(), memoryLimit);
             resetPeaks();
-            Timings direct = new Timings();
+            Timings sourceTimes = new Timings();
             Timings endToEnd = new Timings();
+            Timings baseline = new Timings();
             CurLoad load = null;
+            long baselineLineItems = 0;
+            // Interleaved in one loop, so each of the three sees about the same machine load.
             for (int i = 0; i < runs; i++) {
-                load = direct.time(() -> source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
+                load = sourceTimes.time(() -> source.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
                 endToEnd.time(() -> chargeback.produce(BenchCur.MONTH, CostMetric.AMORTIZED));
+                baselineLineItems = baseline.time(() -> BaselineAggregate.run(file, settings.threads(), memoryLimit));
             }
-            // Peaks of the default path only: the DuckDB runs below would otherwise set them.
             long heapPeak = heapPeakBytes();
             Optional<Long> rssPeak = rssPeakKiB();
-            // The same month through DuckDB SQL, right after in the same process, so the ratio sees about the same load.
-            duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags);
-            Timings sql = new Timings();
-            CurLoad sqlLoad = null;
-            for (int i = 0; i < runs; i++) {
-                sqlLoad = sql.time(() -> duckdb.loadWithStats(BenchCur.MONTH, CostMetric.AMORTIZED, tags));
-            }
-            if (!sqlLoad.cost().rows().equals(load.cost().rows())
-                    || sqlLoad.cost().sourceTotal().compareTo(load.cost().sourceTotal()) != 0) {
-                throw new IllegalStateException("the engines disagree on the " + size + "-line-item month");
+            if (baselineLineItems != load.lineItems()) {
+                throw new IllegalStateException("the baseline aggregated " + baselineLineItems
+                        + " line items and the source " + load.lineItems());
             }
             long lineItems = load.lineItems();
             Map<String, Object> result = new LinkedHashMap<>();
@@ -102,31 +101,31 @@ public final class ChargebackBenchmark {
             result.put("parquetBytes", Files.size(file));
             result.put("aggregatedRows", load.cost().rows().size());
             result.put("engine", load.engine());
-            result.put("sourceMedianSeconds", round(direct.wallMedian()));
-            result.put("sourceLineItemsPerSecond", Math.round(lineItems / direct.wallMedian()));
+            result.put("sourceMedianSeconds", round(sourceTimes.wallMedian()));
+            result.put("sourceLineItemsPerSecond", Math.round(lineItems / sourceTimes.wallMedian()));
             // CPU seconds of the whole process (all threads): on a shared machine, wall time measures the neighbours
             // too; line items per CPU-second times the cores is what dedicated cores would deliver.
-            result.put("sourceMedianCpuSeconds", round(direct.cpuMedian()));
-            result.put("sourceLineItemsPerCpuSecond", Math.round(lineItems / direct.cpuMedian()));
+            result.put("sourceMedianCpuSeconds", round(sourceTimes.cpuMedian()));
+            result.put("sourceLineItemsPerCpuSecond", Math.round(lineItems / sourceTimes.cpuMedian()));
             result.put("endToEndMedianSeconds", round(endToEnd.wallMedian()));
             result.put("endToEndLineItemsPerSecond", Math.round(lineItems / endToEnd.wallMedian()));
             result.put("endToEndMedianCpuSeconds", round(endToEnd.cpuMedian()));
-            result.put("duckdbEngine", sqlLoad.engine());
-            result.put("duckdbSourceMedianSeconds", round(sql.wallMedian()));
-            result.put("duckdbSourceLineItemsPerSecond", Math.round(lineItems / sql.wallMedian()));
-            result.put("duckdbSourceMedianCpuSeconds", round(sql.cpuMedian()));
-            result.put("speedupOverDuckDbWall", round(sql.wallMedian() / direct.wallMedian()));
-            result.put("speedupOverDuckDbCpu", round(sql.cpuMedian() / direct.cpuMedian()));
-            result.put("sourceRunsSeconds", direct.wallRuns());
+            result.put("baselineMedianSeconds", round(baseline.wallMedian()));
+            result.put("baselineLineItemsPerSecond", Math.round(lineItems / baseline.wallMedian()));
+            result.put("baselineMedianCpuSeconds", round(baseline.cpuMedian()));
+            // The goals: source >= 0.9x the baseline's throughput; end to end <= 1.15x the source's time.
+            result.put("sourceThroughputVsBaseline", round(baseline.wallMedian() / sourceTimes.wallMedian()));
+            result.put("endToEndTimeVsSource", round(endToEnd.wallMedian() / sourceTimes.wallMedian()));
+            result.put("sourceRunsSeconds", sourceTimes.wallRuns());
             result.put("endToEndRunsSeconds", endToEnd.wallRuns());
-            result.put("duckdbSourceRunsSeconds", sql.wallRuns());
+            result.put("baselineRunsSeconds", baseline.wallRuns());
             result.put("heapPeakMiB", heapPeak / (1024 * 1024));
             rssPeak.ifPresent(kib -> result.put("rssPeakMiB", kib / 1024));
             results.add(result);
         }
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("benchmark", "tally chargeback: CUR source (direct Parquet reader and DuckDB SQL) and end to end "
-                + "(allocate, reconcile, report)");
+        report.put("benchmark", "tally chargeback: CUR source (DuckDB), end to end (allocate, reconcile, report) and a "
+                + "minimal hand-written DuckDB aggregate over the same file, interleaved in one run");
         report.put("generatedAt", Instant.now().toString());
         report.put("metric", "AMORTIZED");
         report.put("cores", Runtime.getRuntime().availableProcessors());

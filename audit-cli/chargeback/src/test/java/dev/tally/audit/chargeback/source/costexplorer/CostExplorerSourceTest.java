@@ -226,10 +226,48 @@ class CostExplorerSourceTest {
     }
 
     @Test
-    @DisplayName("more than one tag key is refused before any paid request")
-    void twoTagKeys() {
-        assertThatThrownBy(() -> source().load(MARCH, CostMetric.AMORTIZED, List.of("team", "env")))
-                .isInstanceOf(UserFacingException.class).hasMessageContaining("use --cur");
-        assertThat(wireMock.getAllServeEvents()).isEmpty();
+    @DisplayName("several owner tag keys: the next key only for cost without the earlier ones, and only when needed")
+    void orderedOwnerTags() {
+        stubMonth("total-closed.json");
+        String byOwner = "\"GroupBy\": [{\"Type\": \"DIMENSION\", \"Key\": \"SERVICE\"},"
+                + " {\"Type\": \"TAG\", \"Key\": \"owner\"}]";
+        for (String[] pair : List.of(new String[] {"Usage", "a111-usage-owner.json"},
+                new String[] {"Tax", "a111-tax-owner.json"})) {
+            stub(post("/"), "{" + PERIOD + ", " + byOwner + ", \"Filter\": {\"And\": ["
+                    + "{\"Dimensions\": {\"Key\": \"LINKED_ACCOUNT\", \"Values\": [\"111111111111\"]}},"
+                    + "{\"Dimensions\": {\"Key\": \"RECORD_TYPE\", \"Values\": [\"" + pair[0] + "\"]}},"
+                    + "{\"Tags\": {\"Key\": \"team\", \"MatchOptions\": [\"ABSENT\"]}}]}}", 5, pair[1]);
+        }
+        List<String> progress = new java.util.ArrayList<>();
+        MonthlyCost cost = new CostExplorerSource(client, Optional.of(new MonthlyCostCache(cacheDir)), "111111111111",
+                progress::add).load(MARCH, CostMetric.AMORTIZED, List.of("team", "owner"));
+
+        String ec2 = "Amazon Elastic Compute Cloud - Compute";
+        assertThat(cost.rows()).containsExactlyInAnyOrder(
+                row("111111111111", ec2, ChargeKind.USAGE, Map.of("team", "payments"), "500"),
+                // the 100 without a team tag: 60 owned by alice, 40 with neither key
+                row("111111111111", ec2, ChargeKind.USAGE, Map.of("owner", "alice"), "60"),
+                row("111111111111", ec2, ChargeKind.USAGE, Map.of(), "40"),
+                row("111111111111", "Amazon Simple Storage Service", ChargeKind.USAGE, Map.of("team", "search"), "200"),
+                // 30.5 answered for owner, 20 not covered by the ABSENT query (an empty team value): untagged too
+                row("111111111111", "Tax", ChargeKind.TAX, Map.of(), "50.5"),
+                row("222222222222", ec2, ChargeKind.USAGE, Map.of("team", "search"), "200"),
+                row("222222222222", ec2, ChargeKind.CREDIT, Map.of("team", "search"), "-50"));
+        BigDecimal sum = cost.rows().stream().map(CostRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sum).isEqualByComparingTo(cost.sourceTotal());
+        // the 8 requests of one key, plus owner for 111 Usage and 111 Tax only: 222's cost all had a team
+        assertThat(wireMock.getAllServeEvents()).hasSize(10);
+        assertThat(progress).containsExactly(
+                "Cost Explorer 2025-03: 2 paid requests (USD 0.02) to list the month, then the detail requests",
+                "Cost Explorer 2025-03: 3 requests made; 4 to 8 detail requests planned (plus extra pages), USD 0.01"
+                        + " each",
+                "Cost Explorer 2025-03: made 10 requests, USD 0.10");
+        assertThat(cost.source()).isEqualTo("Cost Explorer (10 requests, USD 0.10)");
+
+        progress.clear();
+        new CostExplorerSource(client, Optional.of(new MonthlyCostCache(cacheDir)), "111111111111", progress::add)
+                .load(MARCH, CostMetric.AMORTIZED, List.of("team", "owner"));
+        assertThat(progress).containsExactly("Cost Explorer 2025-03: closed month from the cache, 0 paid requests");
+        assertThat(wireMock.getAllServeEvents()).hasSize(10);
     }
 }

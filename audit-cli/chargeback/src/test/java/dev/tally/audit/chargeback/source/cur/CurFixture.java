@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * Writes real CUR 2.0 shaped files with DuckDB {@code COPY}: Parquet with {@code resource_tags} as a MAP and DOUBLE
  * costs (as AWS writes them), or gzipped CSV with the tags as JSON text and ISO timestamps.
  */
-final class CurFixture {
+public final class CurFixture {
     static final List<String> COST_COLUMNS = List.of(CurColumns.UNBLENDED, CurColumns.NET_UNBLENDED,
             CurColumns.SP_EFFECTIVE, CurColumns.SP_NET_EFFECTIVE, CurColumns.SP_TOTAL_COMMITMENT,
             CurColumns.SP_USED_COMMITMENT, CurColumns.RI_EFFECTIVE, CurColumns.RI_NET_EFFECTIVE,
@@ -26,11 +26,11 @@ final class CurFixture {
     private CurFixture() {
     }
 
-    static Path parquet(Path file, List<LineItem> items, Set<String> omit) throws SQLException {
+    public static Path parquet(Path file, List<LineItem> items, Set<String> omit) throws SQLException {
         return write(file, items, omit, false);
     }
 
-    static Path csvGz(Path file, List<LineItem> items, Set<String> omit) throws SQLException {
+    public static Path csvGz(Path file, List<LineItem> items, Set<String> omit) throws SQLException {
         return write(file, items, omit, true);
     }
 

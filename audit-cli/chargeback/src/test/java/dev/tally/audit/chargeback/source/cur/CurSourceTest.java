@@ -23,7 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("CUR source (direct reader over real Parquet, DuckDB over real CSV.gz files)")
+@DisplayName("CUR source (DuckDB over real Parquet and CSV.gz files)")
 class CurSourceTest {
     @TempDir
     static Path dir;
@@ -123,6 +123,23 @@ class CurSourceTest {
     }
 
     @Test
+    @DisplayName("in BILLING_PERIOD= folders another month's files are not read (the query names the partition)")
+    void partitionPruning() throws Exception {
+        Path export = dir.resolve("partitioned");
+        CurFixture.parquet(export.resolve("BILLING_PERIOD=2025-03/part-0.parquet"), MarchBill.lineItems(), Set.of());
+        // A March line item misfiled under February: read only if DuckDB opened February's folder for March.
+        CurFixture.parquet(export.resolve("BILLING_PERIOD=2025-02/part-0.parquet"),
+                List.of(LineItem.of(A, "AmazonEC2", "Usage", "1000.00")), Set.of());
+        assertThat(load(export, CostMetric.UNBLENDED, List.of()).sourceTotal()).isEqualByComparingTo("381.123456789");
+        // The same two files outside partition folders: both are read and the row predicate decides.
+        Path flat = dir.resolve("flat");
+        Files.createDirectories(flat);
+        Files.copy(export.resolve("BILLING_PERIOD=2025-03/part-0.parquet"), flat.resolve("march.parquet"));
+        Files.copy(export.resolve("BILLING_PERIOD=2025-02/part-0.parquet"), flat.resolve("misfiled.parquet"));
+        assertThat(load(flat, CostMetric.UNBLENDED, List.of()).sourceTotal()).isEqualByComparingTo("1381.123456789");
+    }
+
+    @Test
     @DisplayName("a month whose every line item has an invoice id is closed; one without makes it open")
     void monthClosed() throws Exception {
         assertThat(load(parquet, CostMetric.UNBLENDED, List.of()).monthClosed()).isTrue();
@@ -159,13 +176,17 @@ class CurSourceTest {
     }
 
     @Test
-    @DisplayName("a month absent from the CUR: a clear error listing the months present")
+    @DisplayName("a month absent from the CUR: a clear error listing the months present (folders, else rows)")
     void emptyMonth() {
         assertThatThrownBy(() -> new CurSource(List.of(parquet), DuckDbSettings.defaults())
                 .load(java.time.YearMonth.of(2025, 7), CostMetric.UNBLENDED, List.of()))
                 .isInstanceOf(UserFacingException.class)
                 .hasMessageContaining("no line items for 2025-07")
-                .hasMessageContaining("2025-02, 2025-03");
+                .hasMessageContaining("(billing periods present: 2025-03)");
+        assertThatThrownBy(() -> new CurSource(List.of(csv), DuckDbSettings.defaults())
+                .load(java.time.YearMonth.of(2025, 7), CostMetric.UNBLENDED, List.of()))
+                .isInstanceOf(UserFacingException.class)
+                .hasMessageContaining("(billing periods present: 2025-02, 2025-03)");
     }
 
     @Test

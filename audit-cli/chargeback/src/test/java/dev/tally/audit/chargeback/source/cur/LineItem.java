@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One CUR 2.0 line item for a test file: columns not set are written as NULL. */
-final class LineItem {
+public final class LineItem {
     final Map<String, String> costs = new LinkedHashMap<>();
     final Map<String, String> tags = new LinkedHashMap<>();
     String account = "111111111111";

@@ -28,16 +28,16 @@ import java.util.List;
  * totals                                                    381.123456789  269.873456789  256.873456789
  * </pre>
  */
-final class MarchBill {
-    static final String A = "011111111111";
-    static final String B = "222222222222";
-    static final YearMonth MARCH = YearMonth.of(2025, 3);
+public final class MarchBill {
+    public static final String A = "011111111111";
+    public static final String B = "222222222222";
+    public static final YearMonth MARCH = YearMonth.of(2025, 3);
     static final String RI = "arn:aws:rds:eu-west-1:222222222222:ri:db-ri-1";
 
     private MarchBill() {
     }
 
-    static List<LineItem> lineItems() {
+    public static List<LineItem> lineItems() {
         return List.of(
                 LineItem.of(A, "AmazonEC2", "Usage", "100.00").cost(NET_UNBLENDED, "90.00").tag("user_team", "payments"),
                 LineItem.of(A, "AmazonEC2", "SavingsPlanCoveredUsage", "50.00").cost(SP_EFFECTIVE, "30.00")
