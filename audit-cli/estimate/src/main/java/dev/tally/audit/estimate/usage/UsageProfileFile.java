@@ -84,6 +84,12 @@ public final class UsageProfileFile {
         }
     }
 
+    /** Parses profile YAML given as text; {@code source} names it in messages. */
+    public static UsageProfile parse(String yaml, String source, PricerCatalog catalog) {
+        return new UsageProfileFile(catalog).parse(
+                new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+    }
+
     UsageProfile parse(InputStream in, String source) {
         JsonNode root;
         try {
