@@ -1,6 +1,7 @@
 package dev.tally.audit.estimate.pricers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.audit.estimate.resolve.TemplateScope;
 import dev.tally.audit.estimate.price.CostLine;
 import dev.tally.audit.estimate.price.PricingContext;
 import dev.tally.audit.estimate.price.ResourcePricer;
@@ -31,13 +32,19 @@ public final class CloudWatchAlarmPricer implements ResourcePricer {
         ResourceView alarm = context.resource();
         int metrics = 1;
         double period = alarm.number("Period", 60);
-        java.util.Optional<JsonNode> queries = alarm.property("Metrics");
-        if (queries.isPresent()) {
+        // The metric queries are read unresolved: their dimensions (a queue's name) are deployment values, but only
+        // how many metrics there are and their periods set the price.
+        JsonNode queries = alarm.rawProperties().path("Metrics");
+        if (queries.isArray() && queries.size() > 0) {
             metrics = 0;
-            for (JsonNode query : queries.get()) {
+            for (JsonNode query : queries) {
                 if (query.has("MetricStat")) {
                     metrics++;
-                    period = Math.min(period, query.path("MetricStat").path("Period").asDouble(60));
+                    JsonNode queryPeriod = query.path("MetricStat").path("Period");
+                    if (TemplateScope.isIntrinsic(queryPeriod)) {
+                        queryPeriod = context.scope().resolve(queryPeriod);
+                    }
+                    period = Math.min(period, queryPeriod.asDouble(60));
                 }
             }
             metrics = Math.max(metrics, 1);
