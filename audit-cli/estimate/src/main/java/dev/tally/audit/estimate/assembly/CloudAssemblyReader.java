@@ -19,6 +19,8 @@ import java.util.Optional;
  * be priced. Nothing here talks to AWS.
  */
 public final class CloudAssemblyReader {
+    /** The stack path of a template given directly. */
+    public static final String SINGLE_TEMPLATE = "template";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Stages nest; a manifest naming its own folder would recurse forever. */
     private static final int MAX_DEPTH = 16;
@@ -38,7 +40,8 @@ public final class CloudAssemblyReader {
                 throw UserFacingException.usage(source + ": not a CloudFormation template (no Resources section)");
             }
             String name = source.getFileName().toString().replaceFirst("(\\.template)?\\.json$", "");
-            return new CloudAssembly(source, List.of(new StackTemplate(name, name, Optional.empty(), template)));
+            // One path for every single template, so that two versions of a template diff resource by resource.
+            return new CloudAssembly(source, List.of(new StackTemplate(SINGLE_TEMPLATE, name, Optional.empty(), template)));
         }
         if (!Files.isDirectory(source)) {
             throw UserFacingException.usage(source + ": no such folder; run 'npx aws-cdk synth' first, or name the "

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One CloudFormation stack of a cloud assembly.
  *
  * @param path        where it sits in the app, as the report names it: the stage's display path and the stack's
- *                    ({@code Production/Renewal}); for a template given directly, its file name
+ *                    ({@code Production/Renewal}); for a template given directly, {@code template}
  * @param stackName   the CloudFormation stack name ({@code tally-production-renewal})
  * @param region      the region of its environment, or empty when environment-agnostic ({@code unknown-region})
  * @param template    the parsed template
