@@ -16,6 +16,14 @@ import dev.tally.audit.chargeback.run.MetricArgument;
 import dev.tally.audit.chargeback.run.MonthArgument;
 import dev.tally.audit.chargeback.run.ReportFormat;
 import dev.tally.audit.chargeback.run.ReportWriter;
+import dev.tally.audit.common.aws.AwsProfiles;
+import dev.tally.audit.common.cli.AwsOptions;
+import dev.tally.audit.common.cli.ConfigOption;
+import dev.tally.audit.common.cli.Console;
+import dev.tally.audit.common.cli.OutputOptions;
+import dev.tally.audit.common.config.PolicyKind;
+import dev.tally.audit.common.config.PolicySource;
+import dev.tally.audit.common.io.ReportFiles;
 import dev.tally.audit.chargeback.run.SourceKind;
 import dev.tally.audit.chargeback.run.SourceSelection;
 import dev.tally.audit.chargeback.source.cur.AthenaQuery;
@@ -33,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,21 +49,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tally chargeback}: the monthly chargeback report, allocated by the rules file and reconciled to the bill to
- * the cent. A report that does not reconcile is not written (exit 3); bad input writes nothing either (exit 2).
+ * the cent. Flags and exit codes follow the CLI's one convention ({@link ExitCode}): a report that does not reconcile
+ * is not written (exit 4), bad input writes nothing (exit 2), an AWS failure is named with the operation, region and
+ * account (exit 3).
  */
 @Command(name = "chargeback", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Produces the monthly chargeback report: each owner's cost by service, with support, tax and "
-                + "shared costs split by the rules, reconciled to the bill to the cent."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:report written (or SQL emitted)",
-            "2:bad input (flag, month, rules file, CUR columns, empty month, mixed currencies); nothing written",
-            "3:the report does not reconcile with the source's total, or the source failed (Athena query failed,"
-                    + " cancelled or timed out, access denied); nothing written"})
+                + "shared costs split by the rules, reconciled to the bill to the cent."})
 public final class ChargebackCommand implements Callable<Integer> {
-    /** Used when {@code --rules} is not given and the file exists (relative to the working directory). */
-    static final Path DEFAULT_RULES = Path.of("policies", "chargeback", "rules.yaml");
-
     @Spec
     CommandSpec spec;
 
@@ -76,27 +78,34 @@ public final class ChargebackCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = "--rules", paramLabel = "<file>",
-            description = "Allocation rules. Default: policies/chargeback/rules.yaml if present, else the bundled rules.")
+            description = "Allocation rules. Default: tally.yaml's 'rules', else the bundled default rules.")
     Path rules;
+
+    @CommandLine.Mixin
+    ConfigOption config = new ConfigOption();
 
     @Option(names = "--tag-key", paramLabel = "<key>",
             description = "Name owners by this one tag key instead of the rules' owner-tags.")
     String tagKey;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json|html",
-            description = "Report format. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Option(names = {"-o", "--output"}, paramLabel = "table|csv|json|html",
+            description = "Report format. Default: table. A folder as --output-file gets chargeback-YYYY-MM.<ext>; "
+                    + "CSV also writes <name>-reconciliation.csv.")
+    String output;
 
-    @Option(names = "--out", paramLabel = "<file or dir>",
-            description = "Write the report here (atomically) instead of standard output. A folder gets "
-                    + "chargeback-YYYY-MM.<ext>; CSV also writes <name>-reconciliation.csv.")
-    String out;
+    @Option(names = "--format", hidden = true, paramLabel = "FORMAT",
+            description = "Deprecated spelling of -o/--output (removed in the next release).")
+    String deprecatedFormat;
 
-    @Option(names = "--profile", paramLabel = "<name>", description = "AWS profile (Cost Explorer, Athena).")
-    String profile;
+    @Option(names = "--out", hidden = true, paramLabel = "PATH",
+            description = "Deprecated spelling of --output-file (removed in the next release).")
+    String deprecatedOut;
 
-    @Option(names = "--region", paramLabel = "<region>", description = "Region of the Cost Explorer endpoint (default us-east-1, the commercial partition's) or of the Athena table (default: the configured region).")
-    String region;
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
+
+    @CommandLine.Mixin
+    AwsOptions aws = new AwsOptions();
 
     @Option(names = "--cache-dir", paramLabel = "<dir>",
             description = "Where closed Cost Explorer months are cached. Default: ~/.cache/tally/cost-explorer.")
@@ -122,24 +131,36 @@ public final class ChargebackCommand implements Callable<Integer> {
     private final CostSourceFactory sources;
     private final Clock clock;
 
-    /** The CLI's command: real sources, the system clock (UTC). */
+    private final Path workingDir;
+
+    /** The CLI's command: real sources, the system clock (UTC), tally.yaml looked for from the current folder. */
     public ChargebackCommand() {
         this(new CostSources(), Clock.systemUTC());
     }
 
     /** A command reading costs from {@code sources}, with "now" from {@code clock} (tests). */
     public ChargebackCommand(CostSourceFactory sources, Clock clock) {
+        this(sources, clock, Path.of("").toAbsolutePath());
+    }
+
+    /** As above, looking for {@code tally.yaml} from {@code workingDir} upwards. */
+    public ChargebackCommand(CostSourceFactory sources, Clock clock, Path workingDir) {
         this.sources = sources;
         this.clock = clock;
+        this.workingDir = workingDir;
     }
 
     @Override
     public Integer call() {
+        Console console = new Console(spec.commandLine().getErr(), outputOptions.quiet());
+        ReportFormat reportFormat = ReportFormat.parse(format(console));
+        destination(console);
         YearMonth reportMonth = MonthArgument.parse(month, YearMonth.now(clock));
         CostMetric costMetric = MetricArgument.parse(metric);
-        ReportFormat reportFormat = ReportFormat.parse(format);
-        String rulesOrigin = rulesOrigin();
-        AllocationRules allocationRules = loadRules();
+        PolicySource rulesSource = config.load(workingDir).choose(PolicyKind.RULES, rules);
+        String rulesOrigin = rulesSource.description();
+        AllocationRulesLoader loader = new AllocationRulesLoader();
+        AllocationRules allocationRules = rulesSource.file().map(loader::load).orElseGet(loader::loadBundled);
         if (tagKey != null) {
             if (tagKey.isBlank()) {
                 throw UserFacingException.usage("--tag-key is empty: give a tag key, for example tally:owner");
@@ -155,10 +176,10 @@ public final class ChargebackCommand implements Callable<Integer> {
                 // The renderer refuses anything but [catalog.][database.]table: it is pasted into SQL.
                 throw UserFacingException.usage("--athena-table: " + badTableName.getMessage());
             }
-            emitSql(sql, reportMonth);
+            emitSql(sql, reportMonth, console);
             return ExitCode.OK;
         }
-        SourceSelection selection = selection();
+        SourceSelection selection = selection(console);
         ChargebackRun run = new ChargebackRun(sources.open(selection), allocationRules, rulesOrigin, clock);
         ChargebackReport report;
         try {
@@ -168,11 +189,36 @@ public final class ChargebackCommand implements Callable<Integer> {
             mismatch.reconciliation().lines().forEach(line -> err.println("reconciliation: " + line[0] + " " + line[1]));
             throw mismatch;
         }
-        write(report, reportFormat);
+        write(report, reportFormat, console);
         return ExitCode.OK;
     }
 
-    private void write(ChargebackReport report, ReportFormat reportFormat) {
+    /** {@code -o/--output}, or the deprecated {@code --format} with its deprecation line; both at once must agree. */
+    private String format(Console console) {
+        if (deprecatedFormat == null) {
+            return output == null ? "table" : output;
+        }
+        console.deprecated("--format", "-o/--output");
+        if (output != null && !output.strip().equalsIgnoreCase(deprecatedFormat.strip())) {
+            throw UserFacingException.usage("-o/--output " + output + " and --format " + deprecatedFormat
+                    + " disagree: give only -o/--output");
+        }
+        return deprecatedFormat;
+    }
+
+    /** {@code --output-file}, or the deprecated {@code --out} with its deprecation line; not both. */
+    private void destination(Console console) {
+        if (deprecatedOut == null) {
+            return;
+        }
+        console.deprecated("--out", "--output-file");
+        if (outputOptions.outputFileText() != null) {
+            throw UserFacingException.usage("--output-file and --out both given: give only --output-file");
+        }
+        outputOptions.outputFile(deprecatedOut);
+    }
+
+    private void write(ChargebackReport report, ReportFormat reportFormat, Console console) {
         String main = switch (reportFormat) {
             case TABLE -> new TableRenderer().render(report);
             case CSV -> new CsvRenderer().lines(report);
@@ -184,24 +230,26 @@ public final class ChargebackCommand implements Callable<Integer> {
         String summary = "reconciled: source total " + report.reconciliation().sourceTotal().toPlainString()
                 + " = report total " + report.reconciliation().reportTotal().toPlainString() + " "
                 + report.currency() + " (unallocated " + report.reconciliation().unallocated().toPlainString() + ")";
+        String out = outputOptions.outputFileText();
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(main);
             stdout.flush();
             // CSV on stdout stays one clean table; the check goes to stderr so a redirect keeps it visible.
-            reconciliationCsv.ifPresent(csv -> spec.commandLine().getErr().println(summary));
+            reconciliationCsv.ifPresent(csv -> console.status(summary));
             return;
         }
         List<Path> targets = ReportWriter.targets(Path.of(out), out, report.month(), reportFormat);
         Map<Path, String> contents = new LinkedHashMap<>();
         contents.put(targets.get(0), main);
         reconciliationCsv.ifPresent(csv -> contents.put(targets.get(1), csv));
-        ReportWriter.write(new ReportWriter.ReportFiles(contents));
-        spec.commandLine().getOut().println("wrote " + targets.stream().map(Path::toString)
-                .collect(Collectors.joining(", ")) + " · " + summary);
+        ReportFiles.write(contents);
+        console.status("wrote " + targets.stream().map(Path::toString).collect(Collectors.joining(", ")) + " · "
+                + summary);
     }
 
-    private void emitSql(String text, YearMonth reportMonth) {
+    private void emitSql(String text, YearMonth reportMonth, Console console) {
+        String out = outputOptions.outputFileText();
         if (out == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
@@ -210,11 +258,11 @@ public final class ChargebackCommand implements Callable<Integer> {
         Path outPath = Path.of(out);
         boolean folder = Files.isDirectory(outPath) || out.endsWith("/");
         Path target = folder ? outPath.resolve("chargeback-" + reportMonth + "-athena.sql") : outPath;
-        ReportWriter.write(new ReportWriter.ReportFiles(Map.of(target, text)));
-        spec.commandLine().getOut().println("wrote " + target);
+        ReportFiles.write(Map.of(target, text));
+        console.status("wrote " + target);
     }
 
-    private SourceSelection selection() {
+    private SourceSelection selection(Console console) {
         SourceKind kind = source != null ? SourceKind.parse(source) : cur.isEmpty() ? SourceKind.COST_EXPLORER
                 : SourceKind.CUR;
         if (kind == SourceKind.CUR && cur.isEmpty()) {
@@ -226,24 +274,34 @@ public final class ChargebackCommand implements Callable<Integer> {
         if (kind != SourceKind.ATHENA && (athenaWorkgroup != null || athenaOutput != null)) {
             throw UserFacingException.usage("--athena-workgroup and --athena-output are for --source athena");
         }
-        return new SourceSelection(kind, cur, Optional.ofNullable(profile), Optional.ofNullable(region),
-                Optional.ofNullable(cacheDir), new SourceSelection.AthenaTarget(athenaTable,
-                        Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput)),
-                line -> spec.commandLine().getErr().println(line));
+        SourceSelection.AthenaTarget athena = new SourceSelection.AthenaTarget(athenaTable,
+                Optional.ofNullable(athenaWorkgroup), Optional.ofNullable(athenaOutput));
+        if (kind == SourceKind.CUR) {
+            return new SourceSelection(kind, cur, Optional.empty(), Optional.empty(), Optional.ofNullable(cacheDir),
+                    athena, console::status);
+        }
+        // A named profile must exist, and a region must be one: never a silent default for a broken setting.
+        Optional<String> profile = AwsProfiles.checkedProfile(aws.profile());
+        Optional<String> region = kind == SourceKind.ATHENA
+                // Athena runs where the table's Glue catalog is: --region, AWS_REGION or the profile's region.
+                ? Optional.of(AwsProfiles.region(aws.region(), aws.profile(), knownRegions()).id())
+                // Cost Explorer's endpoint is us-east-1 (the commercial partition's) unless --region names another.
+                : Optional.ofNullable(aws.region()).map(ChargebackCommand::validRegion);
+        return new SourceSelection(kind, cur, profile, region, Optional.ofNullable(cacheDir), athena,
+                console::status);
     }
 
-    private AllocationRules loadRules() {
-        AllocationRulesLoader loader = new AllocationRulesLoader();
-        if (rules != null) {
-            return loader.load(rules);
-        }
-        return Files.isRegularFile(DEFAULT_RULES) ? loader.load(DEFAULT_RULES) : loader.loadBundled();
+    private static java.util.Set<String> knownRegions() {
+        return software.amazon.awssdk.regions.Region.regions().stream()
+                .map(software.amazon.awssdk.regions.Region::id).collect(Collectors.toSet());
     }
 
-    private String rulesOrigin() {
-        if (rules != null) {
-            return rules.toString();
+    private static String validRegion(String region) {
+        String id = region.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!knownRegions().contains(id)) {
+            throw UserFacingException.usage("--region: unknown region '" + region
+                    + "' (Cost Explorer is served from us-east-1; use a region code such as us-east-1)");
         }
-        return Files.isRegularFile(DEFAULT_RULES) ? DEFAULT_RULES.toString() : "bundled default rules";
+        return id;
     }
 }

@@ -1,29 +1,24 @@
 package dev.tally.audit.cli;
 
 import dev.tally.audit.chargeback.ChargebackCommand;
-import dev.tally.audit.common.cli.ExitCode;
-import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.cli.CliErrorHandling;
 import dev.tally.audit.estimate.EstimateCommand;
 import dev.tally.audit.scan.ScanCommand;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tally}: the cost-audit CLI. One subcommand per job; this class only wires them and maps errors to exits. */
+/**
+ * {@code tally}: the cost-audit CLI. One subcommand per job; this class only wires them. How the CLI ends (one line and
+ * the exit code of {@link dev.tally.audit.common.cli.ExitCode}, a bug-report line for internal errors, the trace only
+ * under {@code --debug}) is {@link CliErrorHandling}'s, shared by every subcommand.
+ */
 @Command(name = "tally",
         mixinStandardHelpOptions = true,
-        versionProvider = TallyCli.Version.class,
-        description = "Finds AWS waste and exposure, prices it, produces the monthly chargeback report, and estimates what a CDK app will cost before it is deployed.",
-        subcommands = {ScanCommand.class, ChargebackCommand.class, EstimateCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:nothing at or above the --fail-on threshold",
-            "1:findings at or above the threshold (estimate: the cost is above --fail-above)",
-            "2:usage error (bad flag, value or input file)",
-            "3:partial failure (a region or account failed, or a report did not reconcile)"})
+        versionProvider = TallyVersion.class,
+        description = "Finds AWS waste and exposure, prices it, produces the monthly chargeback report, and estimates what a "
+                + "CDK app will cost a month before it is deployed.",
+        subcommands = {ScanCommand.class, ChargebackCommand.class, EstimateCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TallyCli implements Runnable {
 
     @CommandLine.Spec
@@ -31,62 +26,27 @@ public final class TallyCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: try 'tally scan', 'tally chargeback' or 'tally estimate'");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: try 'tally scan', 'tally chargeback', 'tally estimate' or 'tally --help'");
     }
 
-    /** Builds the command line with Tally's error handling: one clear line and the right exit code, never a trace. */
+    /** Builds the command line with Tally's error handling and exit codes on every subcommand. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TallyCli());
         // picocli gives each subcommand its own -V; without this, `tally scan -V` would print nothing.
-        Version version = new Version();
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
-        cli.setExitCodeExceptionMapper(TallyCli::exitCodeFor);
-        cli.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("tally: " + ex.getMessage());
-            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCode.USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("tally: " + describe(ex));
-            return exitCodeFor(ex);
-        });
-        return cli;
+        TallyVersion version = new TallyVersion();
+        applyVersion(cli, version);
+        return CliErrorHandling.install(cli);
     }
 
-    static int exitCodeFor(Throwable ex) {
-        if (ex instanceof UserFacingException userFacing) {
-            return userFacing.exitCode();
-        }
-        if (ex instanceof CommandLine.ParameterException) {
-            return ExitCode.USAGE;
-        }
-        return ExitCode.PARTIAL_FAILURE;
-    }
-
-    private static String describe(Throwable ex) {
-        if (ex instanceof UserFacingException) {
-            return ex.getMessage();
-        }
-        // Unexpected: still one line, with the type so a bug report is actionable.
-        return "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    private static void applyVersion(CommandLine cli, TallyVersion version) {
+        cli.getSubcommands().values().forEach(sub -> {
+            sub.getCommandSpec().versionProvider(version);
+            applyVersion(sub, version);
+        });
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
-    }
-
-    /** Reads the version Maven filtered into the jar. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws IOException {
-            Properties props = new Properties();
-            try (InputStream in = TallyCli.class.getResourceAsStream("/tally-version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            return new String[] {"tally " + props.getProperty("version", "unknown")};
-        }
     }
 }

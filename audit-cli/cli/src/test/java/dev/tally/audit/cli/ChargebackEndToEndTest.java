@@ -67,8 +67,8 @@ class ChargebackEndToEndTest {
     @Test
     @DisplayName("CSV to a folder: the owner × service lines add up to the source total in the reconciliation file")
     void csvAddsUpToTheSourceTotal() throws IOException {
-        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format", "csv",
-                "--out", dir.toString());
+        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "-o", "csv",
+                "--output-file", dir.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("chargeback-2025-10.csv"));
@@ -85,9 +85,9 @@ class ChargebackEndToEndTest {
     @Test
     @DisplayName("the Parquet and the CSV.gz exports of the same months give the same report")
     void parquetAndCsvAgree() throws IOException {
-        Result parquet = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
+        Result parquet = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "-o",
                 "json");
-        Result csv = tally("chargeback", "--month", "2025-10", "--cur", CSV_GZ, "--rules", RULES, "--format", "json");
+        Result csv = tally("chargeback", "--month", "2025-10", "--cur", CSV_GZ, "--rules", RULES, "-o", "json");
 
         assertThat(parquet.exitCode()).as(parquet.err()).isZero();
         assertThat(csv.exitCode()).as(csv.err()).isZero();
@@ -102,7 +102,7 @@ class ChargebackEndToEndTest {
     @Test
     @DisplayName("a FOCUS 1.2 export (--focus) reconciles with the same rules, and the report names the schema")
     void focus() throws IOException {
-        Result result = tally("chargeback", "--month", "2025-10", "--focus", FOCUS, "--rules", RULES, "--format",
+        Result result = tally("chargeback", "--month", "2025-10", "--focus", FOCUS, "--rules", RULES, "-o",
                 "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -117,8 +117,8 @@ class ChargebackEndToEndTest {
     @DisplayName("HTML to a file is written whole, self-contained, with the reconciliation")
     void html() throws IOException {
         Path page = dir.resolve("october.html");
-        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--format",
-                "html", "--out", page.toString());
+        Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "-o",
+                "html", "--output-file", page.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String html = Files.readString(page);
@@ -130,8 +130,8 @@ class ChargebackEndToEndTest {
     @Test
     @DisplayName("a month the CUR does not have: one line naming the months it has, exit 2, nothing written")
     void monthNotInTheCur() throws IOException {
-        Result result = tally("chargeback", "--month", "2025-08", "--cur", PARQUET, "--rules", RULES, "--format",
-                "html", "--out", dir.toString());
+        Result result = tally("chargeback", "--month", "2025-08", "--cur", PARQUET, "--rules", RULES, "-o",
+                "html", "--output-file", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).singleElement().asString().startsWith("tally: ")
@@ -143,7 +143,7 @@ class ChargebackEndToEndTest {
     @DisplayName("an owner tag key the CUR does not have: one line, exit 2, nothing written")
     void unknownTagKey() throws IOException {
         Result result = tally("chargeback", "--month", "2025-10", "--cur", PARQUET, "--rules", RULES, "--tag-key",
-                "costcentre", "--format", "csv", "--out", dir.toString());
+                "costcentre", "-o", "csv", "--output-file", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).singleElement().asString().contains("unknown tag key costcentre");
@@ -157,7 +157,7 @@ class ChargebackEndToEndTest {
         Path out = Files.createDirectory(dir.resolve("reports"));
 
         Result result = tally("chargeback", "--month", "2025-10", "--cur", notACur.toString(), "--rules", RULES,
-                "--format", "json", "--out", out.toString());
+                "-o", "json", "--output-file", out.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err().lines()).singleElement().asString().startsWith("tally: ").containsIgnoringCase("column");
@@ -179,8 +179,8 @@ class ChargebackEndToEndTest {
         Result result = tally("chargeback", "--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(Arrays.asList("--month", "--source", "--cur", "--metric", "--rules", "--tag-key", "--format",
-                "--out", "--profile", "--region", "--cache-dir", "--emit-athena-sql", "--athena-table", "Exit codes"))
+        assertThat(Arrays.asList("--month", "--source", "--cur", "--metric", "--rules", "--tag-key", "-o",
+                "--output-file", "--profile", "--region", "--cache-dir", "--emit-athena-sql", "--athena-table", "Exit codes"))
                 .allSatisfy(flag -> assertThat(result.out()).contains(flag));
     }
 }

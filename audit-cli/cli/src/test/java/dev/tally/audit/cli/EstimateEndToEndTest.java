@@ -62,6 +62,27 @@ class EstimateEndToEndTest {
     }
 
     @Test
+    @DisplayName("without --usage, the repository's tally.yaml names the profile, and stderr says so")
+    void profileFromProjectFile() {
+        Result result = tally("estimate", APP, "--stack", "Production/Renewal", "--region", "us-east-1");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).contains("under usage profile 'renewal' (" + REPO.resolve("policies/usage/renewal.yaml"));
+        assertThat(result.err()).contains("tally: usage profile " + REPO.resolve("policies/usage/renewal.yaml")
+                + " (from " + REPO.resolve("tally.yaml") + ")");
+    }
+
+    @Test
+    @DisplayName("--region picks the prices of an environment-agnostic stack: a region the table lacks leaves it unpriced")
+    void region() {
+        Result result = tally("estimate", APP, "--usage", "renewal", "--stack", "Production/Renewal", "--region",
+                "ap-southeast-2", "-o", "json");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).contains("\"region\" : \"ap-southeast-2\"").contains("no LAMBDA price 'requests.per-million' for ap-southeast-2");
+        Result bad = tally("estimate", APP, "--region", "moon-1");
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     @DisplayName("--base with --fail-above: exit 1 above the threshold, 0 below; the comment written atomically")
     void gate() throws IOException {
         // Base: $2.00 requests + 10M x 1 s x 1 GB = 10,000,000 GB-s x $0.0000133334 = 133.334: $135.33.

@@ -94,7 +94,7 @@ class ScanUsageEndToEndTest {
         Result result = tally("scan", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("--checks", "--regions", "--fail-on", "--output-file", "sarif",
-                "3   part of the scan failed", "prices");
+                "3    an AWS or source failure left the result incomplete", "70   internal error", "prices");
         assertThat(tally("scan", "prices", "refresh", "--help").out()).contains("--output-file", "Price List API");
     }
 }

@@ -2,6 +2,19 @@ package dev.tally.audit.scan;
 
 import dev.tally.audit.common.aws.ApiCallLedger;
 import dev.tally.audit.common.aws.AwsSettings;
+import dev.tally.audit.common.aws.AwsProfiles;
+import dev.tally.audit.common.aws.ResolvedRegion;
+import dev.tally.audit.common.cli.AwsOptions;
+import dev.tally.audit.common.cli.ConfigOption;
+import dev.tally.audit.common.cli.Console;
+import dev.tally.audit.common.cli.ExitCode;
+import dev.tally.audit.common.cli.OutputOptions;
+import dev.tally.audit.common.config.PolicyKind;
+import dev.tally.audit.common.config.PolicySource;
+import dev.tally.audit.common.config.ProjectConfig;
+import dev.tally.audit.common.io.ReportFiles;
+import dev.tally.audit.scan.model.ScanFailure;
+import java.util.Map;
 import dev.tally.audit.scan.check.AuditPolicy;
 import dev.tally.audit.scan.check.Check;
 import dev.tally.audit.scan.check.CheckCatalog;
@@ -15,7 +28,6 @@ import dev.tally.audit.scan.pricing.PriceTable;
 import dev.tally.audit.scan.pricing.PriceTableFile;
 import dev.tally.audit.scan.pricing.Pricer;
 import dev.tally.audit.scan.pricing.PricesCommand;
-import dev.tally.audit.scan.report.AtomicFile;
 import dev.tally.audit.scan.report.ExitStatus;
 import dev.tally.audit.scan.report.OutputFormat;
 import dev.tally.audit.scan.report.ScanEvaluation;
@@ -54,20 +66,15 @@ import picocli.CommandLine.Option;
  * {@code tally scan}: collects the inventory of the selected accounts and regions, runs the checks, prices the
  * findings and prints the report. Everything the user typed is validated before the first AWS call.
  *
- * <p>Exit codes: 0 nothing at or above {@code --fail-on}; 1 findings at or above it; 2 usage error; 3 part of the scan
- * failed. 3 wins over 1: an incomplete scan cannot vouch for what it missed.
+ * <p>Exit codes are the CLI's one table ({@link ExitCode}): 0 nothing at or above {@code --fail-on}; 1 findings at or
+ * above it; 2 bad input; 3 part of the scan failed (named in the report and on stderr), which wins over 1: an
+ * incomplete scan cannot vouch for what it missed.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {PricesCommand.class},
         description = {"Finds idle EC2 instances, orphaned load balancers, public S3 buckets and resources missing "
                 + "cost-allocation tags, and prices the waste in dollars per month.",
-            "Read-only: it only calls Describe/List/Get APIs (see the IAM policy in the README)."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:nothing at or above the --fail-on threshold",
-            "1:findings at or above --fail-on",
-            "2:usage error (bad flag, value or input file)",
-            "3:part of the scan failed (an account or region); wins over 1"})
+            "Read-only: it only calls Describe/List/Get APIs (see the IAM policy in docs/scan.md)."})
 public final class ScanCommand implements Callable<Integer> {
     /** Where {@code tally scan prices refresh} writes by default and {@code tally scan} looks first. */
     public static final Path USER_PRICE_TABLE = Path.of(System.getProperty("user.home"), ".tally", "prices.json");
@@ -76,6 +83,7 @@ public final class ScanCommand implements Callable<Integer> {
     private final Clock clock;
     private final Path userPriceTable;
     private final boolean progressAllowed;
+    private final Path workingDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -88,13 +96,8 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Regions to scan: 'all' enabled regions of each account (default), or a list.")
     String regions;
 
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "Home region for global calls (STS, Organizations, S3). Default: the profile's or "
-                    + "environment's region, else us-east-1.")
-    String homeRegion;
-
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS named profile (default: the standard credential chain).")
-    String profile;
+    @CommandLine.Mixin
+    AwsOptions aws = new AwsOptions();
 
     @CommandLine.Mixin
     AccountOptions accountOptions = new AccountOptions();
@@ -102,10 +105,15 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ThresholdOptions thresholdOptions = new ThresholdOptions();
 
-    @Option(names = "--thresholds", paramLabel = "FILE", description = "Thresholds YAML (default: the bundled policies/audit/thresholds.yaml).")
+    @CommandLine.Mixin
+    ConfigOption config = new ConfigOption();
+
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "Thresholds YAML (default: tally.yaml's 'thresholds', else the bundled policies/audit/thresholds.yaml).")
     Path thresholdsFile;
 
-    @Option(names = "--tag-policy", paramLabel = "FILE", description = "Tag policy YAML (default: the bundled policies/tag-policy.yaml).")
+    @Option(names = "--tag-policy", paramLabel = "FILE",
+            description = "Tag policy YAML (default: tally.yaml's 'tag-policy', else the bundled policies/tag-policy.yaml).")
     Path tagPolicyFile;
 
     @Option(names = "--price-table", paramLabel = "FILE",
@@ -113,11 +121,11 @@ public final class ScanCommand implements Callable<Integer> {
     Path priceTableFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: table (default), json, csv or sarif.")
+            description = "Report format: table (default), json, csv or sarif.")
     String output;
 
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
-    Path outputFile;
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "none",
             description = "Exit 1 when a finding is at or above: none (default), low, medium, high, critical.")
@@ -127,16 +135,14 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Account-regions collected at once (1-64, default 8).")
     int concurrency;
 
-    @Option(names = "--no-progress", description = "No progress bar (it is shown only when stderr is a terminal anyway).")
-    boolean noProgress;
-
     /** The command as {@code tally} runs it: the AWS backend, the system clock, {@code ~/.tally/prices.json}. */
     public ScanCommand() {
         this(ScanCommand::defaultBackend, Clock.systemUTC(), USER_PRICE_TABLE, true);
     }
 
     /**
-     * A command with its dependencies given (tests: an in-memory backend, a fixed clock, a temporary price path).
+     * A command with its dependencies given (tests: an in-memory backend, a fixed clock, a temporary price path),
+     * looking for {@code tally.yaml} from the current folder.
      *
      * @param backendFactory  makes the backend when a scan runs (not before: usage errors never touch AWS)
      * @param clock           decides "yesterday", the last day of metrics
@@ -144,10 +150,19 @@ public final class ScanCommand implements Callable<Integer> {
      * @param progressAllowed false to never draw a progress bar
      */
     public ScanCommand(Supplier<ScanBackend> backendFactory, Clock clock, Path userPriceTable, boolean progressAllowed) {
+        this(backendFactory, clock, userPriceTable, progressAllowed, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As above, looking for {@code tally.yaml} from {@code workingDir} upwards.
+     */
+    public ScanCommand(Supplier<ScanBackend> backendFactory, Clock clock, Path userPriceTable, boolean progressAllowed,
+                       Path workingDir) {
         this.backendFactory = backendFactory;
         this.clock = clock;
         this.userPriceTable = userPriceTable;
         this.progressAllowed = progressAllowed;
+        this.workingDir = workingDir;
     }
 
     /** The production backend (AWS SDK clients behind the scan's collector and account directory). */
@@ -167,25 +182,15 @@ public final class ScanCommand implements Callable<Integer> {
         return userPriceTable;
     }
 
-    public String profile() {
-        return profile;
-    }
-
-    /** The home region after validation: {@code --region}, the configured one, or us-east-1. */
-    public String resolveHomeRegion(AwsSettings settings) {
-        if (homeRegion != null) {
-            return validRegion("--region", homeRegion);
-        }
-        // Environment and profile only: the SDK's full chain also asks EC2 instance metadata, which off EC2 costs
-        // seconds of timeouts before every scan.
-        try {
-            return new software.amazon.awssdk.regions.providers.AwsRegionProviderChain(
-                    new software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider(),
-                    new software.amazon.awssdk.regions.providers.AwsProfileRegionProvider(null, profile))
-                    .getRegion().id();
-        } catch (RuntimeException noRegionConfigured) {
-            return "us-east-1";
-        }
+    /**
+     * The home region for global calls: {@code --region}, {@code AWS_REGION} or the profile's region; a missing or
+     * broken profile, an unknown region or no region at all is a usage error naming it (never a silent us-east-1).
+     *
+     * @param flagRegion  the command's {@code --region}, or null
+     * @param flagProfile the command's {@code --profile}, or null
+     */
+    public static ResolvedRegion resolveHomeRegion(String flagRegion, String flagProfile) {
+        return AwsProfiles.region(flagRegion, flagProfile, RegionSelection.knownRegions());
     }
 
     @Override
@@ -199,50 +204,61 @@ public final class ScanCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 64) {
             throw usage("--concurrency must be between 1 and 64, was " + concurrency);
         }
-        AuditPolicy policy = new AuditPolicy(thresholds(), tagPolicyFile == null ? TagPolicyFile.bundled()
-                : TagPolicyFile.load(tagPolicyFile));
+        ProjectConfig project = config.load(workingDir);
+        PolicySource thresholdsSource = project.choose(PolicyKind.THRESHOLDS, thresholdsFile);
+        PolicySource tagPolicySource = project.choose(PolicyKind.TAG_POLICY, tagPolicyFile);
+        AuditPolicy policy = new AuditPolicy(thresholds(thresholdsSource),
+                tagPolicySource.file().map(TagPolicyFile::load).orElseGet(TagPolicyFile::bundled));
         PriceTable prices = priceTable();
-        if (outputFile != null) {
-            Path dir = outputFile.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw usage("--output-file: directory " + dir + " does not exist");
-            }
+        Path outputFile = outputOptions.outputFile();
+        if (outputFile != null && Files.isDirectory(outputFile)) {
+            throw usage("--output-file " + outputFile + " is a folder: name the report file, e.g. "
+                    + outputFile.resolve("scan." + format.label()));
         }
+        Optional<String> profile = AwsProfiles.checkedProfile(aws.profile());
+        ResolvedRegion home = resolveHomeRegion(aws.region(), aws.profile());
 
         ApiCallLedger ledger = new ApiCallLedger();
-        AwsSettings settings = profile == null ? AwsSettings.defaults(ledger) : AwsSettings.forProfile(profile, ledger);
-        String home = resolveHomeRegion(settings);
+        AwsSettings settings = profile.isEmpty() ? AwsSettings.defaults(ledger)
+                : AwsSettings.forProfile(profile.get(), ledger);
         LocalDate lastDay = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        ScanRequest request = new ScanRequest(accountSelection, regionSelection, home, selected, policy, settings,
+        ScanRequest request = new ScanRequest(accountSelection, regionSelection, home.id(), selected, policy, settings,
                 concurrency, lastDay);
 
-        ScanProgress progress = progressAllowed && !noProgress && TerminalProgress.stderrIsTerminal()
-                ? new TerminalProgress(spec.commandLine().getErr()) : ScanProgress.NONE;
+        Console console = new Console(spec.commandLine().getErr(), outputOptions.quiet());
+        ScanProgress progress = progressAllowed && !outputOptions.noProgress() && !outputOptions.quiet()
+                && TerminalProgress.stderrIsTerminal() ? new TerminalProgress(spec.commandLine().getErr())
+                : ScanProgress.NONE;
         ScanResult result = new ScanRunner(backend()).collect(request, progress);
-        ScanReport report = new ScanEvaluation(new Pricer(prices), clock).evaluate(result, selected, policy, ledger);
-        write(report, format);
-        if (report.accounts().isEmpty() && !report.failures().isEmpty()) {
-            spec.commandLine().getErr().println("tally: nothing was scanned: " + report.failures().get(0).message());
-        } else if (!report.failures().isEmpty()) {
-            spec.commandLine().getErr().println("tally: scan incomplete: " + report.failures().size()
-                    + " part(s) failed (listed in the report); exit code 3");
+        List<String> policyFiles = List.of(thresholdsSource.headerEntry(), tagPolicySource.headerEntry());
+        ScanReport report = new ScanEvaluation(new Pricer(prices), clock, policyFiles)
+                .evaluate(result, selected, policy, ledger);
+        write(report, format, console);
+        if (!report.failures().isEmpty()) {
+            ScanFailure first = report.failures().get(0);
+            String named = first.accountId() + " " + first.region() + " " + first.service() + ": " + first.message();
+            spec.commandLine().getErr().println(report.accounts().isEmpty()
+                    ? "tally: nothing was scanned: " + first.message()
+                    : "tally: scan incomplete (exit code 3): " + report.failures().size() + " part(s) failed, "
+                            + "listed in the report; first: " + named);
         }
         return ExitStatus.of(report, failOnSeverity);
     }
 
-    private void write(ScanReport report, OutputFormat format) {
-        if (outputFile != null) {
-            AtomicFile.write(outputFile, out -> format.renderer().render(report, out));
-            spec.commandLine().getErr().printf("tally: wrote %s report to %s (%d findings, $%s per month)%n",
-                    format.label(), outputFile, report.findings().size(), report.totalMonthlyUsd().toPlainString());
-            return;
-        }
-        // Render fully before printing, so a rendering failure never leaves half a report on stdout.
+    private void write(ScanReport report, OutputFormat format, Console console) {
+        // Render fully before writing, so a rendering failure never leaves half a report anywhere.
         StringWriter buffer = new StringWriter();
         try {
             format.renderer().render(report, buffer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Path outputFile = outputOptions.outputFile();
+        if (outputFile != null) {
+            ReportFiles.write(Map.of(outputFile, buffer.toString()));
+            console.status(String.format("wrote %s report to %s (%d findings, $%s per month)", format.label(),
+                    outputFile, report.findings().size(), report.totalMonthlyUsd().toPlainString()));
+            return;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(buffer);
@@ -271,8 +287,8 @@ public final class ScanCommand implements Callable<Integer> {
         return Optional.of(parse("--fail-on", () -> Severity.parse(failOn)));
     }
 
-    private Thresholds thresholds() {
-        Thresholds base = thresholdsFile == null ? ThresholdsFile.bundled() : ThresholdsFile.load(thresholdsFile);
+    private Thresholds thresholds(PolicySource source) {
+        Thresholds base = source.file().map(ThresholdsFile::load).orElseGet(ThresholdsFile::bundled);
         return parse(null, () -> thresholdOptions.applyTo(base));
     }
 
@@ -281,14 +297,6 @@ public final class ScanCommand implements Callable<Integer> {
             return PriceTableFile.load(priceTableFile);
         }
         return Files.isRegularFile(userPriceTable) ? PriceTableFile.load(userPriceTable) : PriceTableFile.bundled();
-    }
-
-    private String validRegion(String flag, String region) {
-        String normalised = region.trim().toLowerCase(Locale.ROOT);
-        if (!RegionSelection.knownRegions().contains(normalised)) {
-            throw usage(flag + ": unknown region '" + region + "' (use a region code such as us-east-1)");
-        }
-        return normalised;
     }
 
     private <T> T parse(String flag, Supplier<T> parser) {

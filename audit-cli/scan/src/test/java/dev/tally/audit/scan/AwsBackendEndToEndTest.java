@@ -79,7 +79,7 @@ class AwsBackendEndToEndTest {
         cli.setErr(new PrintWriter(errors, true));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("tally: " + ex);
-            return ex instanceof UserFacingException u ? u.exitCode() : ExitCode.PARTIAL_FAILURE;
+            return ex instanceof UserFacingException u ? u.exitCode() : ExitCode.INTERNAL;
         });
         exitCode = cli.execute("--organization", "--role-name", "TallyScanReadOnly", "--region", "us-east-1",
                 "--regions", "eu-west-1," + FullScanFixture.DENIED_REGION, "--fail-on", "low", "-o", "json");
@@ -115,7 +115,8 @@ class AwsBackendEndToEndTest {
             assertThat(f.get("region").asText()).isEqualTo(FullScanFixture.DENIED_REGION);
             assertThat(f.get("message").asText()).contains("UnauthorizedOperation");
         });
-        assertThat(err).contains("scan incomplete: 2 part(s) failed");
+        assertThat(err).contains("scan incomplete (exit code 3): 2 part(s) failed")
+                .contains("first: 111122223333 af-south-1 Ec2: UnauthorizedOperation on Ec2:DescribeInstances");
     }
 
     @Test
@@ -153,7 +154,7 @@ class AwsBackendEndToEndTest {
         CommandLine cli = new CommandLine(new ScanCommand(AwsScanBackend::new, CLOCK, table, false));
         StringWriter errors = new StringWriter();
         cli.setErr(new PrintWriter(errors, true));
-        int exit = cli.execute("prices", "refresh", "--regions", "eu-west-1");
+        int exit = cli.execute("prices", "refresh", "--regions", "eu-west-1", "--region", "us-east-1");
         assertThat(exit).as(errors.toString()).isZero();
         assertThat(errors.toString()).contains("prices for 1 regions to " + table);
         PriceTable refreshed = PriceTableFile.load(table);

@@ -1,13 +1,15 @@
 package dev.tally.audit.scan;
 
-import dev.tally.audit.common.cli.ExitCode;
-import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.cli.CliErrorHandling;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -25,22 +27,29 @@ public final class ScanCli {
     private ScanCli() {
     }
 
+    /**
+     * Runs {@code scan args}; without {@code --region} or {@code --profile} it adds {@code --region us-east-1}, since
+     * the test machine has no AWS configuration (and a scan without a region is, rightly, a usage error).
+     */
     public static Run run(InMemoryBackend backend, Path userPriceTable, String... args) {
-        CommandLine cli = new CommandLine(new ScanCommand(() -> backend, CLOCK, userPriceTable, false));
+        // The temporary folder, not the module: the repository's own tally.yaml must not steer unit tests.
+        return runIn(Path.of(System.getProperty("java.io.tmpdir")), backend, userPriceTable, args);
+    }
+
+    /** As {@link #run}, looking for {@code tally.yaml} from {@code workingDir}. */
+    public static Run runIn(Path workingDir, InMemoryBackend backend, Path userPriceTable, String... args) {
+        CommandLine cli = CliErrorHandling.install(new CommandLine(
+                new ScanCommand(() -> backend, CLOCK, userPriceTable, false, workingDir)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("tally: " + ex.getMessage());
-            return ExitCode.USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("tally: " + (ex instanceof UserFacingException ? ex.getMessage()
-                    : "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()));
-            return ex instanceof UserFacingException u ? u.exitCode() : ExitCode.PARTIAL_FAILURE;
-        });
-        int code = cli.execute(args);
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        if (!all.contains("--region") && !all.contains("--profile")) {
+            all.add("--region");
+            all.add("us-east-1");
+        }
+        int code = cli.execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 }

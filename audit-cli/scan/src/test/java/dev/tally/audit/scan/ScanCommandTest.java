@@ -152,7 +152,8 @@ class ScanCommandTest {
             assertThat(table.out()).contains("FAILURES (these parts were not scanned)",
                     "111111111111  us-east-1  EC2", "UnauthorizedOperation on EC2:DescribeInstances",
                     "i-0a1b2c3d4e5f60001");
-            assertThat(table.err()).contains("scan incomplete: 1 part(s) failed");
+            assertThat(table.err()).contains("scan incomplete (exit code 3): 1 part(s) failed")
+                    .contains("first: 111111111111 us-east-1 EC2: UnauthorizedOperation on EC2:DescribeInstances");
 
             JsonNode json = JSON.readTree(scan(backend, "-o", "json").out());
             assertThat(json.at("/scan/complete").asBoolean()).isFalse();
@@ -235,13 +236,33 @@ class ScanCommandTest {
         }
 
         @Test
-        @DisplayName("a missing directory is a usage error found before scanning, and nothing is written")
-        void missingDirectory() {
+        @DisplayName("missing parent folders are created, as for every tally command")
+        void createsParents() throws IOException {
+            Path target = home.resolve("no/such/dir/r.json");
+            ScanCli.Run run = scan(SampleEstate.backend(), "-o", "json", "--output-file", target.toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(JSON.readTree(target.toFile()).get("findings").size()).isPositive();
+        }
+
+        @Test
+        @DisplayName("a folder as --output-file is a usage error found before scanning, and nothing is written")
+        void folderIsRefused() {
             InMemoryBackend backend = SampleEstate.backend();
-            ScanCli.Run run = scan(backend, "--output-file", home.resolve("no/such/dir/r.json").toString());
+            ScanCli.Run run = scan(backend, "--output-file", home.toString());
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("does not exist");
+            assertThat(run.err()).contains("is a folder: name the report file");
             assertThat(backend.selections).isEmpty();
+        }
+
+        @Test
+        @DisplayName("--quiet drops the 'wrote' line; the report is still written")
+        void quiet() throws IOException {
+            Path target = home.resolve("quiet.json");
+            ScanCli.Run run = scan(SampleEstate.backend(), "-o", "json", "--output-file", target.toString(), "--quiet");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).isEmpty();
+            assertThat(Files.exists(target)).isTrue();
         }
     }
 
@@ -270,7 +291,9 @@ class ScanCommandTest {
             ScanCli.Run run = scan(backend, args.split(" "));
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).startsWith("tally: ").contains(message);
-            assertThat(run.err().lines().count()).isEqualTo(1);
+            assertThat(run.err().lines().findFirst().orElseThrow()).contains(message);
+            assertThat(run.err().lines().skip(1)).as("at most the usage hint follows")
+                    .allMatch(line -> line.equals("Run 'scan --help' for usage."));
             assertThat(run.out()).isEmpty();
             assertThat(backend.selections).as("no account was listed").isEmpty();
         }

@@ -4,7 +4,7 @@ import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 
 /**
- * The report does not add up to the bill: exit {@link ExitCode#PARTIAL_FAILURE} and write no report, because a
+ * The report does not add up to the bill: exit {@link ExitCode#UNRECONCILED} and write no report, because a
  * chargeback that finance signs must never carry a silent difference.
  */
 public final class ReconciliationMismatchException extends UserFacingException {
@@ -12,7 +12,7 @@ public final class ReconciliationMismatchException extends UserFacingException {
     private final transient Reconciliation reconciliation;
 
     public ReconciliationMismatchException(Reconciliation reconciliation, String currency) {
-        super(ExitCode.PARTIAL_FAILURE, "the report does not reconcile: report total " + reconciliation.reportTotal()
+        super(ExitCode.UNRECONCILED, "the report does not reconcile: report total " + reconciliation.reportTotal()
                 .toPlainString() + " " + currency + " vs source total " + reconciliation.sourceTotal().toPlainString()
                 + " " + currency + " (difference " + reconciliation.difference().toPlainString()
                 + "); no report written. The source's rows do not add up to its own total: re-run (the month may "

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The report formats of {@code --format}, with the file extension used when {@code --out} is a folder. */
+/** The report formats of {@code -o/--output}, with the file extension used when {@code --output-file} is a folder. */
 public enum ReportFormat {
     TABLE("txt"),
     CSV("csv"),
@@ -26,8 +26,8 @@ public enum ReportFormat {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw UserFacingException.usage("--format '" + text + "' is not one of " + Arrays.stream(values())
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            throw UserFacingException.usage("-o/--output: unknown format '" + text + "' (valid: " + Arrays.stream(values())
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ")");
         }
     }
 }

@@ -1,10 +1,5 @@
 package dev.tally.audit.chargeback.run;
 
-import dev.tally.audit.common.cli.ExitCode;
-import dev.tally.audit.common.cli.UserFacingException;
-import dev.tally.audit.common.io.AtomicFiles;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -14,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes rendered reports to {@code --out} atomically: each file is written to a temporary file in the same folder
+ * Writes rendered reports to {@code --output-file} atomically: each file is written to a temporary file in the same folder
  * and moved into place, so a reader (or a crash) never sees half a report, and an existing report is replaced whole.
- * When {@code --out} is a folder (it exists as one, or ends with a slash) the files are named
+ * When {@code --output-file} is a folder (it exists as one, or ends with a slash) the files are named
  * {@code chargeback-YYYY-MM.<ext>}.
  */
 public final class ReportWriter {
@@ -28,7 +23,7 @@ public final class ReportWriter {
         }
     }
 
-    /** Where a report of {@code format} goes for {@code --out}; CSV gets a second file for the reconciliation. */
+    /** Where a report of {@code format} goes for {@code --output-file}; CSV gets a second file for the reconciliation. */
     public static List<Path> targets(Path out, String outText, YearMonth month, ReportFormat format) {
         boolean folder = Files.isDirectory(out) || outText.endsWith("/") || outText.endsWith(java.io.File.separator);
         Path main = folder ? out.resolve("chargeback-" + month + "." + format.extension()) : out;
@@ -42,19 +37,8 @@ public final class ReportWriter {
         return targets;
     }
 
-    /** Writes every file, or (on failure before the first move) none. */
+    /** Writes every file (parent folders created), or none: the CLI's one writer of report files. */
     public static void write(ReportFiles files) {
-        Map<Path, AtomicFiles.Content> contents = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<Path, String> file : files.contents().entrySet()) {
-                Files.createDirectories(file.getKey().toAbsolutePath().getParent());
-                byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
-                contents.put(file.getKey(), out -> out.write(bytes));
-            }
-            AtomicFiles.writeAll(contents);
-        } catch (IOException e) {
-            throw new UserFacingException(ExitCode.USAGE, "cannot write the report to "
-                    + files.contents().keySet().iterator().next() + ": " + e.getMessage(), e);
-        }
+        dev.tally.audit.common.io.ReportFiles.write(files.contents());
     }
 }

@@ -110,7 +110,7 @@ class AthenaChargebackTest {
                 """);
         CommandResult result = CommandResult.run(new CostSources(), APRIL_2025, "--month", "2025-03", "--source",
                 "athena", "--athena-table", TABLE, "--athena-workgroup", "finops", "--athena-output",
-                "s3://tally-athena-results/", "--region", "eu-west-1", "--rules", rules.toString(), "--format", "json");
+                "s3://tally-athena-results/", "--region", "eu-west-1", "--rules", rules.toString(), "-o", "json");
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.OK);
         JsonNode json = new ObjectMapper().readTree(result.out());

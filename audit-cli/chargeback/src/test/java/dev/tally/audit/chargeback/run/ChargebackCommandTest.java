@@ -60,7 +60,7 @@ class ChargebackCommandTest {
     void csvToFolder() throws IOException {
         Path out = Files.createDirectory(dir.resolve("reports"));
         CommandResult result = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules", rules(),
-                "--format", "csv", "--out", out.toString());
+                "-o", "csv", "--output-file", out.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String csv = Files.readString(out.resolve("chargeback-2026-10.csv"), StandardCharsets.UTF_8);
@@ -76,7 +76,8 @@ class ChargebackCommandTest {
         assertThat(Files.readString(out.resolve("chargeback-2026-10-reconciliation.csv")))
                 .contains("source_total,454.00\r\n").contains("report_total,454.00\r\n")
                 .contains("difference,0.00\r\n").contains("unallocated,20.00\r\n").contains("status,reconciled\r\n");
-        assertThat(result.out()).contains("reconciled: source total 454.00 = report total 454.00 USD");
+        assertThat(result.err()).contains("reconciled: source total 454.00 = report total 454.00 USD");
+        assertThat(result.out()).as("the report went to the file; stdout stays empty").isEmpty();
         assertThat(filesIn(out)).hasSize(2);
     }
 
@@ -84,7 +85,7 @@ class ChargebackCommandTest {
     @DisplayName("JSON: documented fields, exact amounts, and null (not 0%) when there is no previous month")
     void jsonWithoutPreviousMonth() throws IOException {
         InMemorySource onlyOctober = new InMemorySource(Map.of(OCTOBER, OctoberBill.october("454.00")));
-        CommandResult result = run(onlyOctober, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--format",
+        CommandResult result = run(onlyOctober, "--month", "2026-10", "--cur", "x", "--rules", rules(), "-o",
                 "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -109,15 +110,15 @@ class ChargebackCommandTest {
     }
 
     @Test
-    @DisplayName("a reconciliation mismatch exits 3, prints the check to stderr, and writes nothing")
+    @DisplayName("a reconciliation mismatch exits 4, prints the check to stderr, and writes nothing")
     void mismatch() throws IOException {
         InMemorySource offByACent = new InMemorySource(Map.of(OCTOBER, OctoberBill.october("454.01")));
         Path out = Files.createDirectory(dir.resolve("reports"));
 
         CommandResult result = run(offByACent, "--month", "2026-10", "--cur", "x", "--rules", rules(),
-                "--format", "html", "--out", out.toString());
+                "-o", "html", "--output-file", out.toString());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.UNRECONCILED);
         assertThat(result.err()).contains("reconciliation: source total 454.01")
                 .contains("reconciliation: report total 454.00").contains("reconciliation: difference -0.01")
                 .contains("reconciliation: status MISMATCH")
@@ -133,7 +134,7 @@ class ChargebackCommandTest {
         Path target = dir.resolve("report.html");
         CommandResult result = CommandResult.run(selection -> (month, metric, keys) -> {
             throw UserFacingException.usage("the CUR mixes currencies in 2026-10 (USD, EUR)");
-        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--format", "html", "--out",
+        }, CLOCK, "--month", "2026-10", "--cur", "x", "--rules", rules(), "-o", "html", "--output-file",
                 target.toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -172,7 +173,7 @@ class ChargebackCommandTest {
     void tagKeyOverride() throws IOException {
         InMemorySource source = OctoberBill.bothMonths();
         CommandResult result = run(source, "--month", "2026-10", "--cur", "x", "--rules", rules(), "--tag-key",
-                "tally:owner", "--format", "json");
+                "tally:owner", "-o", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(source.requestedTagKeys.get(0)).containsExactly("tally:owner");
@@ -187,14 +188,14 @@ class ChargebackCommandTest {
     void badFlags() throws IOException {
         assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "--source", "cur").err())
                 .contains("--source cur needs --cur <folder or files>");
-        assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "--format", "pdf").err())
-                .contains("--format 'pdf' is not one of table, csv, json, html");
+        assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "-o", "pdf").err())
+                .contains("-o/--output: unknown format 'pdf' (valid: table, csv, json, html)");
         assertThat(run(OctoberBill.bothMonths(), "--month", "2026-10", "--metric", "blended").err())
                 .contains("--metric 'blended' is not one of unblended, amortized, net-amortized");
         CommandResult badRules = run(OctoberBill.bothMonths(), "--month", "2026-10", "--cur", "x", "--rules",
                 Files.writeString(dir.resolve("bad.yaml"), "owner-tags: []\nshared: {}\n").toString());
         assertThat(badRules.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(badRules.err()).contains("has 2 problems: owner-tags: list at least one tag key")
+        assertThat(badRules.err()).contains("bad.yaml: owner-tags: list at least one tag key")
                 .contains("shared: must be a list");
     }
 
@@ -253,7 +254,7 @@ class ChargebackCommandTest {
             selections.add(selection);
             return OctoberBill.bothMonths();
         }, CLOCK, "--month", "2026-10", "--rules", rules(), "--source", "athena", "--athena-table", "billing.cur2",
-                "--athena-workgroup", "finops", "--athena-output", "s3://results/tally/");
+                "--athena-workgroup", "finops", "--athena-output", "s3://results/tally/", "--region", "eu-west-1");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(selections).singleElement().satisfies(selection -> {

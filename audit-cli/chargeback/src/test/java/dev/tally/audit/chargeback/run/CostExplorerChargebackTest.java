@@ -89,7 +89,7 @@ class CostExplorerChargebackTest {
                     method: proportional
                 """);
         return CommandResult.run(new CostSources(), APRIL_2025, "--month", "2025-03", "--source", "cost-explorer",
-                "--rules", rules.toString(), "--cache-dir", dir.resolve("cache").toString(), "--format", "json");
+                "--rules", rules.toString(), "--cache-dir", dir.resolve("cache").toString(), "-o", "json");
     }
 
     @Test
@@ -130,6 +130,26 @@ class CostExplorerChargebackTest {
         assertThat(wireMock.getAllServeEvents()).allSatisfy(event ->
                 assertThat(event.getRequest().getBodyAsString()).doesNotContain("\"Start\":\"2025-03-01\""));
         assertThat(new ObjectMapper().readTree(again.out()).get("source").asText()).contains("cached");
+    }
+
+    @Test
+    @DisplayName("AccessDenied: exit 3, named with the operation, region and account; nothing written")
+    void accessDenied() throws IOException {
+        wireMock.stubFor(post("/").atPriority(1).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(resource("access-denied.json"))));
+        Path target = dir.resolve("out/report.json");
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "owner-tags: [team]\n");
+
+        CommandResult result = CommandResult.run(new CostSources(), APRIL_2025, "--month", "2025-03", "--rules",
+                rules.toString(), "--cache-dir", dir.resolve("cache").toString(), "-o", "json", "--output-file",
+                target.toString());
+
+        assertThat(result.exitCode()).isEqualTo(dev.tally.audit.common.cli.ExitCode.INCOMPLETE);
+        assertThat(result.err()).contains("AccessDeniedException on CostExplorer:GetCostAndUsage (region us-east-1, "
+                + "account 111111111111)").contains("grant ce:GetCostAndUsage");
+        assertThat(result.err().lines().filter(line -> !line.startsWith("tally: Cost Explorer 2025-03: ")))
+                .as("one error line besides the paid-request progress").hasSize(1);
+        assertThat(target).doesNotExist();
     }
 
     private void stubMarch() {

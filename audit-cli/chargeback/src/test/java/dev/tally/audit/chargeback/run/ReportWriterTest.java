@@ -62,7 +62,7 @@ class ReportWriterTest {
         Map<Path, String> contents = Map.of(blocker.resolve("r.html"), "<html>");
 
         assertThatThrownBy(() -> ReportWriter.write(new ReportWriter.ReportFiles(contents)))
-                .isInstanceOf(UserFacingException.class).hasMessageStartingWith("cannot write the report to ");
+                .isInstanceOf(UserFacingException.class).hasMessageStartingWith("--output-file: cannot write ");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(blocker);
         }

@@ -1,15 +1,13 @@
 package dev.tally.audit.estimate.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tally.audit.common.cli.UserFacingException;
+import dev.tally.audit.common.policy.PolicyYaml;
 import dev.tally.audit.estimate.price.PricerCatalog;
 import dev.tally.audit.estimate.price.ResourcePricer;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Reads a usage profile (YAML) and checks it against the pricers: a type without a pricer, a key the type's pricer
+ * Reads a usage profile (YAML, through the CLI's one policy reader, {@link PolicyYaml}) and checks it against the
+ * pricers: a type without a pricer, a key the type's pricer
  * does not read, or a value of the wrong shape is a problem, and every problem is reported at once with the file and
  * the field, so a typo cannot silently price a resource at its built-in default.
  *
@@ -43,16 +41,16 @@ import java.util.stream.Collectors;
 public final class UsageProfileFile {
     /** Where the bundled profiles live in the jar. */
     public static final String BUNDLED_DIR = "/policies/usage/";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("name", "description", "assumptions", "defaults", "resources", "fleet");
     private static final Set<String> RULE = Set.of("type", "match", "note", "usage");
     private static final Set<String> FLEET = Set.of("name", "instanceType", "count", "hoursPerMonth", "ebsGb", "note");
 
     private final PricerCatalog catalog;
-    private final List<String> problems = new ArrayList<>();
+    private final PolicyYaml yaml;
 
-    private UsageProfileFile(PricerCatalog catalog) {
+    private UsageProfileFile(PricerCatalog catalog, PolicyYaml yaml) {
         this.catalog = catalog;
+        this.yaml = yaml;
     }
 
     /**
@@ -64,100 +62,95 @@ public final class UsageProfileFile {
     public static UsageProfile load(String argument, PricerCatalog catalog) {
         Path file = Path.of(argument);
         if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                return new UsageProfileFile(catalog).parse(in, file.toString());
-            } catch (NoSuchFileException e) {
-                throw UserFacingException.usage(argument + ": usage profile not found");
-            } catch (IOException e) {
-                throw UserFacingException.usage(argument + ": cannot read it (" + e.getMessage() + ")");
-            }
+            return read(PolicyYaml.read(file), catalog);
         }
-        InputStream bundled = UsageProfileFile.class.getResourceAsStream(BUNDLED_DIR + argument + ".yaml");
-        if (bundled == null) {
+        if (UsageProfileFile.class.getResource(BUNDLED_DIR + argument + ".yaml") == null) {
             throw UserFacingException.usage(argument + ": no such usage profile file, and not a bundled profile "
                     + "(bundled: renewal, portal, eks, legacy-fleet)");
         }
-        try (bundled) {
-            return new UsageProfileFile(catalog).parse(bundled, "bundled " + argument);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled profile " + argument, e);
-        }
+        return read(PolicyYaml.readResource(BUNDLED_DIR + argument + ".yaml"), catalog);
     }
 
     /** Parses profile YAML given as text; {@code source} names it in messages. */
-    public static UsageProfile parse(String yaml, String source, PricerCatalog catalog) {
-        return new UsageProfileFile(catalog).parse(
-                new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+    public static UsageProfile parse(String text, String source, PricerCatalog catalog) {
+        return read(PolicyYaml.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), source), catalog);
     }
 
-    UsageProfile parse(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(in);
-        } catch (IOException e) {
-            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw UserFacingException.usage(source + ": not valid YAML (" + detail + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw UserFacingException.usage(source + ": expected a mapping with name, assumptions, defaults, resources");
-        }
-        unknown(root, "", TOP);
-        String name = root.path("name").asText("");
+    private static UsageProfile read(PolicyYaml.Parsed parsed, PricerCatalog catalog) {
+        return new UsageProfileFile(catalog, parsed.reader()).profile(parsed.root());
+    }
+
+    private UsageProfile profile(JsonNode root) {
+        yaml.onlyFields(root, "", TOP);
+        String name = yaml.text(root, "", "name", "");
         if (name.isBlank()) {
-            problems.add("name: required");
+            yaml.problem("name", "required");
         }
-        List<String> assumptions = new ArrayList<>();
-        if (root.has("assumptions") && !root.get("assumptions").isArray()) {
-            problems.add("assumptions: must be a list of lines");
-        }
-        root.path("assumptions").forEach(a -> assumptions.add(a.asText()));
+        List<String> assumptions = yaml.strings(root, "", "assumptions");
         Map<String, Map<String, JsonNode>> defaults = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("defaults").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> type = it.next();
-            Map<String, JsonNode> values = usage(type.getKey(), type.getValue(), "defaults." + type.getKey());
-            if (values != null) {
-                defaults.put(type.getKey(), values);
+        JsonNode defaultsNode = yaml.section(root, "", "defaults");
+        if (defaultsNode != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = defaultsNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> type = it.next();
+                Map<String, JsonNode> values = usage(type.getKey(), type.getValue(), "defaults." + type.getKey());
+                if (values != null) {
+                    defaults.put(type.getKey(), values);
+                }
             }
         }
         List<UsageRule> rules = new ArrayList<>();
         int i = 0;
-        for (JsonNode rule : root.path("resources")) {
+        for (JsonNode rule : list(root, "resources")) {
             String at = "resources[" + i++ + "]";
-            unknown(rule, at, RULE);
-            String type = rule.path("type").asText("");
+            yaml.onlyFields(rule, at, RULE);
+            String type = yaml.text(rule, at, "type", "");
             if (type.isBlank()) {
-                problems.add(at + ".type: required (a CloudFormation type such as AWS::Lambda::Function)");
+                yaml.problem(at + ".type", "required (a CloudFormation type such as AWS::Lambda::Function)");
                 continue;
             }
             Map<String, JsonNode> values = usage(type, rule.path("usage"), at + ".usage");
             if (values != null) {
-                rules.add(new UsageRule(type, rule.path("match").asText("*"), values, rule.path("note").asText("")));
+                rules.add(new UsageRule(type, yaml.text(rule, at, "match", "*"), values, yaml.text(rule, at, "note", "")));
             }
         }
         List<FleetInstance> fleet = new ArrayList<>();
         i = 0;
-        for (JsonNode item : root.path("fleet")) {
+        for (JsonNode item : list(root, "fleet")) {
             String at = "fleet[" + i++ + "]";
-            unknown(item, at, FLEET);
-            if (!item.path("instanceType").isTextual() || !item.path("count").canConvertToInt()) {
-                problems.add(at + ": instanceType and count are required");
+            yaml.onlyFields(item, at, FLEET);
+            String type = yaml.text(item, at, "instanceType", "");
+            int count = yaml.integer(item, at, "count", -1);
+            if (type.isBlank() || count < 0) {
+                yaml.problem(at, "instanceType and a count of 0 or more are required");
                 continue;
             }
-            fleet.add(new FleetInstance(item.path("name").asText(item.path("instanceType").asText()),
-                    item.path("instanceType").asText(), item.path("count").asInt(),
-                    item.path("hoursPerMonth").asDouble(730), item.path("ebsGb").asDouble(0), item.path("note").asText("")));
+            fleet.add(new FleetInstance(yaml.text(item, at, "name", type), type, count,
+                    yaml.number(item, at, "hoursPerMonth", 730), yaml.number(item, at, "ebsGb", 0),
+                    yaml.text(item, at, "note", "")));
         }
-        if (!problems.isEmpty()) {
-            throw UserFacingException.usage(source + ": " + String.join("; ", problems));
+        yaml.throwIfProblems();
+        return new UsageProfile(name, yaml.source(), yaml.text(root, "", "description", "").trim(), assumptions,
+                defaults, rules, fleet);
+    }
+
+    private List<JsonNode> list(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
         }
-        return new UsageProfile(name, source, root.path("description").asText("").trim(), assumptions, defaults, rules,
-                fleet);
+        if (!node.isArray()) {
+            yaml.problem(field, "must be a list");
+            return List.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(items::add);
+        return items;
     }
 
     private Map<String, JsonNode> usage(String type, JsonNode values, String at) {
         ResourcePricer pricer = catalog.pricerFor(type).orElse(null);
         if (pricer == null) {
-            problems.add(at + ": no pricer for " + type + " (priced types: " + String.join(", ", catalog.pricedTypes()) + ")");
+            yaml.problem(at, "no pricer for " + type + " (priced types: " + String.join(", ", catalog.pricedTypes()) + ")");
             return null;
         }
         Map<String, UsageKey> keys = pricer.usageKeys().stream()
@@ -166,28 +159,18 @@ public final class UsageProfileFile {
         for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> value = it.next();
             UsageKey key = keys.get(value.getKey());
+            String field = at + "." + value.getKey();
             if (key == null) {
-                problems.add(at + "." + value.getKey() + ": " + type + " reads no such figure (valid: "
+                yaml.problem(field, type + " reads no such figure (valid: "
                         + (keys.isEmpty() ? "none" : String.join(", ", keys.keySet())) + ")");
             } else if (!value.getValue().isNumber() && !value.getValue().isObject()) {
-                problems.add(at + "." + value.getKey() + ": must be a number (" + key.unit() + "), was '"
-                        + value.getValue().asText() + "'");
-            } else if (value.getValue().isNumber() && value.getValue().doubleValue() < 0
-                    && key.defaultValue() >= 0) {
-                problems.add(at + "." + value.getKey() + ": cannot be negative");
+                yaml.problem(field, "must be a number (" + key.unit() + "), was '" + value.getValue().asText() + "'");
+            } else if (value.getValue().isNumber() && value.getValue().doubleValue() < 0 && key.defaultValue() >= 0) {
+                yaml.problem(field, "cannot be negative");
             } else {
                 out.put(value.getKey(), value.getValue());
             }
         }
         return out;
-    }
-
-    private void unknown(JsonNode node, String at, Set<String> allowed) {
-        node.fieldNames().forEachRemaining(f -> {
-            if (!allowed.contains(f)) {
-                problems.add((at.isEmpty() ? "" : at + ".") + f + ": unknown field (valid: "
-                        + String.join(", ", new TreeSet<>(allowed)) + ")");
-            }
-        });
     }
 }

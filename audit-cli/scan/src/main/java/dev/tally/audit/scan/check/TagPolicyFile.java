@@ -3,6 +3,7 @@ package dev.tally.audit.scan.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tally.audit.scan.check.tags.RequiredTag;
 import dev.tally.audit.scan.check.tags.TagPolicy;
+import dev.tally.audit.common.policy.PolicyYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

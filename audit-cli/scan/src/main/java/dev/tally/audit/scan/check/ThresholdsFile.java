@@ -1,6 +1,7 @@
 package dev.tally.audit.scan.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tally.audit.common.policy.PolicyYaml;
 import java.nio.file.Path;
 import java.util.Set;
 

@@ -1,7 +1,9 @@
 package dev.tally.audit.scan.pricing;
 
 import dev.tally.audit.common.aws.ApiCallLedger;
+import dev.tally.audit.common.aws.AwsProfiles;
 import dev.tally.audit.common.aws.AwsSettings;
+import dev.tally.audit.common.cli.AwsOptions;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
 import dev.tally.audit.scan.ScanCommand;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,8 +45,11 @@ public final class PriceRefreshCommand implements Callable<Integer> {
             description = "Where to write the table (default: ~/.tally/prices.json, which 'tally scan' picks up).")
     Path outputFile;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS named profile.")
-    String profile;
+    @CommandLine.Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr but errors (no 'wrote' line).")
+    boolean quiet;
 
     @Override
     public Integer call() {
@@ -51,35 +57,40 @@ public final class PriceRefreshCommand implements Callable<Integer> {
         List<String> wanted = regions.isEmpty() ? DEFAULT_REGIONS : validated(regions);
         Path target = outputFile != null ? outputFile : scan.userPriceTable();
         Path dir = target.toAbsolutePath().getParent();
-        if (outputFile == null && dir != null) {
+        if (dir != null) {
             try {
                 Files.createDirectories(dir);
             } catch (java.io.IOException e) {
                 throw UserFacingException.usage(dir + ": cannot create it (" + e.getMessage() + ")");
             }
         }
+        Optional<String> profile = AwsProfiles.checkedProfile(aws.profile());
+        String home = ScanCommand.resolveHomeRegion(aws.region(), aws.profile()).id();
         ApiCallLedger ledger = new ApiCallLedger();
-        AwsSettings settings = profile == null ? AwsSettings.defaults(ledger) : AwsSettings.forProfile(profile, ledger);
-        PriceListSource source = scan.backend().priceListSource(settings, scan.resolveHomeRegion(settings))
+        AwsSettings settings = profile.isEmpty() ? AwsSettings.defaults(ledger)
+                : AwsSettings.forProfile(profile.get(), ledger);
+        PriceListSource source = scan.backend().priceListSource(settings, home)
                 .orElseThrow(() -> UserFacingException.usage("this build of tally cannot fetch prices (no Price List "
                         + "API client); pass a table with --price-table instead"));
         List<PriceEntry> entries;
         try {
             entries = source.fetch(new LinkedHashSet<>(wanted));
         } catch (RuntimeException e) {
-            throw new UserFacingException(ExitCode.PARTIAL_FAILURE, "price refresh failed, nothing written: "
-                    + e.getMessage(), e);
+            throw UserFacingException.incomplete("price refresh failed, nothing written: " + e.getMessage()
+                    + " (Pricing:GetProducts, region " + home + ")", e);
         } finally {
             closeIfCloseable(source);
         }
         if (entries.isEmpty()) {
-            throw new UserFacingException(ExitCode.PARTIAL_FAILURE,
+            throw new UserFacingException(ExitCode.INCOMPLETE,
                     "the Price List API returned no prices for " + String.join(",", wanted) + "; nothing written");
         }
         LocalDate today = LocalDate.now(scan.clock().withZone(ZoneOffset.UTC));
         PriceTableFile.write(new PriceTable(today, source.description(), entries), target);
-        spec.commandLine().getErr().printf("tally: wrote %d prices for %d regions to %s (%d API calls)%n",
-                entries.size(), wanted.size(), target, ledger.total());
+        if (!quiet) {
+            spec.commandLine().getErr().printf("tally: wrote %d prices for %d regions to %s (%d API calls)%n",
+                    entries.size(), wanted.size(), target, ledger.total());
+        }
         return ExitCode.OK;
     }
 

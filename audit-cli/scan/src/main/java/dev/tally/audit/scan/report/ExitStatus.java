@@ -18,7 +18,7 @@ public final class ExitStatus {
      */
     public static int of(ScanReport report, Optional<Severity> failOn) {
         if (!report.failures().isEmpty()) {
-            return ExitCode.PARTIAL_FAILURE;
+            return ExitCode.INCOMPLETE;
         }
         if (failOn.isPresent() && report.findingsAtLeast(failOn.get()) > 0) {
             return ExitCode.FINDINGS;

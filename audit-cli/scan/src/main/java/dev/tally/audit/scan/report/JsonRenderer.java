@@ -40,6 +40,8 @@ public final class JsonRenderer implements ReportRenderer {
             checks.addObject().put("id", c.id()).put("title", c.title()).put("defaultSeverity", c.defaultSeverity().label());
         }
         scan.put("complete", report.failures().isEmpty());
+        ArrayNode policyFiles = scan.putArray("policyFiles");
+        report.policyFiles().forEach(policyFiles::add);
 
         ObjectNode summary = root.putObject("summary");
         ArrayNode byCheck = summary.putArray("byCheck");

@@ -60,6 +60,8 @@ public final class SarifRenderer implements ReportRenderer {
         }
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", report.failures().isEmpty());
+        ArrayNode policyFiles = invocation.putObject("properties").putArray("policyFiles");
+        report.policyFiles().forEach(policyFiles::add);
         ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
         report.failures().forEach(f -> notifications.addObject().put("level", "error").putObject("message")
                 .put("text", f.accountId() + " " + f.region() + " " + f.service() + ": " + f.message()));

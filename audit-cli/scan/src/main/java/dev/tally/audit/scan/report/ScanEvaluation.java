@@ -18,10 +18,20 @@ import java.util.List;
 public final class ScanEvaluation {
     private final Pricer pricer;
     private final Clock clock;
+    private final List<String> policyFiles;
 
+    /** An evaluation whose report names no policy files (tests of the checks alone). */
     public ScanEvaluation(Pricer pricer, Clock clock) {
+        this(pricer, clock, List.of());
+    }
+
+    /**
+     * @param policyFiles the report header's "which files were used" entries (thresholds, tag policy)
+     */
+    public ScanEvaluation(Pricer pricer, Clock clock, List<String> policyFiles) {
         this.pricer = pricer;
         this.clock = clock;
+        this.policyFiles = List.copyOf(policyFiles);
     }
 
     public ScanReport evaluate(ScanResult result, List<Check> checks, AuditPolicy policy, ApiCallLedger ledger) {
@@ -44,6 +54,6 @@ public final class ScanEvaluation {
         BigDecimal total = Pricer.total(priced.stream().map(PricedFinding::estimate).toList());
         return new ScanReport(clock.instant(), result.inventory().lastDay(), result.accounts(), result.regionsScanned(),
                 checks, priced, summary, total, ledger.snapshot(), ApiCallCost.of(ledger), result.failures(),
-                pricer.table());
+                pricer.table(), policyFiles);
     }
 }

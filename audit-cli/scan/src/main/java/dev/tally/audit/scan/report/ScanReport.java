@@ -29,6 +29,7 @@ import java.util.Map;
  * @param apiCallCost      what those calls cost at list prices
  * @param failures         the parts that failed (non-empty means the result is incomplete: exit code 3)
  * @param priceTable       the price table used (its snapshot date and source are shown)
+ * @param policyFiles      which thresholds and tag policy files were used, one "label: file (why)" entry each
  */
 public record ScanReport(
         Instant generatedAt,
@@ -42,7 +43,8 @@ public record ScanReport(
         Map<ApiCallLedger.ApiCall, Long> apiCalls,
         ApiCallCost apiCallCost,
         List<ScanFailure> failures,
-        PriceTable priceTable) {
+        PriceTable priceTable,
+        List<String> policyFiles) {
 
     public ScanReport {
         accounts = List.copyOf(accounts);
@@ -51,6 +53,7 @@ public record ScanReport(
         summary = List.copyOf(summary);
         apiCalls = Map.copyOf(apiCalls);
         failures = List.copyOf(failures);
+        policyFiles = List.copyOf(policyFiles);
     }
 
     /** Findings at or above a severity. */

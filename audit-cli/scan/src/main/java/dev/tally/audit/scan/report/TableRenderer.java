@@ -25,6 +25,9 @@ public final class TableRenderer implements ReportRenderer {
         out.printf("Prices: on-demand, table of %s (%s)%n", report.priceTable().snapshotDate(),
                 report.priceTable().source().length() > 60 ? "bundled estimate; 'tally scan prices refresh' for exact"
                         : report.priceTable().source());
+        if (!report.policyFiles().isEmpty()) {
+            out.printf("Policy files: %s%n", String.join("; ", report.policyFiles()));
+        }
         out.println();
         summary(report, out);
         out.println();

@@ -87,7 +87,7 @@ class PolicyFilesTest {
                 .hasMessage(missing + ": file not found");
         Path broken = write("broken.yaml", "idle-ec2: [unclosed\n");
         assertThatThrownBy(() -> TagPolicyFile.load(broken)).isInstanceOf(UserFacingException.class)
-                .hasMessageStartingWith(broken + ": not valid YAML (").hasMessageNotContaining("\n");
+                .hasMessageStartingWith(broken + ": not valid YAML at line 1, column ").hasMessageNotContaining("\n");
     }
 
     @Test

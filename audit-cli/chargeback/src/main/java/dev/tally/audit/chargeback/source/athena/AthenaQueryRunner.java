@@ -157,6 +157,6 @@ final class AthenaQueryRunner {
     }
 
     private static UserFacingException failure(String message, Throwable cause) {
-        return new UserFacingException(ExitCode.PARTIAL_FAILURE, message, cause);
+        return new UserFacingException(ExitCode.INCOMPLETE, message, cause);
     }
 }

@@ -79,7 +79,7 @@ public final class AthenaSource implements CostSource {
         } catch (AthenaException e) {
             throw explain(e, month);
         } catch (SdkException e) {
-            throw new UserFacingException(ExitCode.PARTIAL_FAILURE, "Athena request failed for " + month + ": "
+            throw new UserFacingException(ExitCode.INCOMPLETE, "Athena request failed for " + month + ": "
                     + e.getMessage() + " (check network access, region and credentials, then retry)", e);
         }
     }
@@ -165,7 +165,7 @@ public final class AthenaSource implements CostSource {
             case "TooManyRequestsException" -> "Athena throttled the requests even after retries: retry later";
             default -> "check the request and retry";
         };
-        return new UserFacingException(ExitCode.PARTIAL_FAILURE, "Athena refused the query for " + month + " ("
+        return new UserFacingException(ExitCode.INCOMPLETE, "Athena refused the query for " + month + " ("
                 + code + ": " + detail + "): " + fix, e);
     }
 

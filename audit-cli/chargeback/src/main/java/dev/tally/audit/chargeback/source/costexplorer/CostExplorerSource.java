@@ -6,6 +6,7 @@ import dev.tally.audit.chargeback.model.CostSource;
 import dev.tally.audit.chargeback.model.MonthlyCost;
 import dev.tally.audit.chargeback.source.cache.CacheKey;
 import dev.tally.audit.chargeback.source.cache.MonthlyCostCache;
+import dev.tally.audit.common.aws.AwsFailure;
 import dev.tally.audit.common.aws.AwsSettings;
 import dev.tally.audit.common.cli.ExitCode;
 import dev.tally.audit.common.cli.UserFacingException;
@@ -39,6 +40,9 @@ public final class CostExplorerSource implements CostSource {
     static final String GROUPING = "ce-v2:account,record_type,service,ordered-tags";
     /** Cost Explorer's API is served from us-east-1 for the commercial partition. */
     public static final Region REGION = Region.US_EAST_1;
+    /** How failures name the call (the SDK's service name and the operation). */
+    static final String SERVICE = "CostExplorer";
+    static final String OPERATION = "GetCostAndUsage";
 
     private final CostExplorerClient client;
     private final Optional<MonthlyCostCache> cache;
@@ -125,10 +129,11 @@ public final class CostExplorerSource implements CostSource {
             return new MonthlyCost(month, metric, rows, total.amount(), total.currency(), !total.estimated(),
                     "Cost Explorer (" + spent + ")");
         } catch (CostExplorerException e) {
-            throw explain(e, month);
+            throw explain(e, month, region());
         } catch (SdkException e) {
-            throw new UserFacingException(ExitCode.PARTIAL_FAILURE, "Cost Explorer request failed for " + month + ": "
-                    + e.getMessage() + " (check network access and credentials, then retry)", e);
+            throw UserFacingException.incomplete("Cost Explorer request failed for " + month + ": "
+                    + AwsFailure.describe(SERVICE, OPERATION, region(), Optional.empty(), e)
+                    + " (check network access and credentials, then retry)", e);
         }
     }
 
@@ -214,9 +219,17 @@ public final class CostExplorerSource implements CostSource {
         };
     }
 
-    private static UserFacingException explain(CostExplorerException e, YearMonth month) {
+    private String region() {
+        Region region = client.serviceClientConfiguration().region();
+        return region == null ? REGION.id() : region.id();
+    }
+
+    /**
+     * A month Cost Explorer does not have is bad input (exit 2); a refusal or throttling is an AWS failure that leaves
+     * the report undone (exit 3), named with the operation, region and account.
+     */
+    private static UserFacingException explain(CostExplorerException e, YearMonth month, String region) {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-        String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         String fix = switch (code == null ? "" : code) {
             case "AccessDeniedException" -> "grant ce:GetCostAndUsage to these credentials"
                     + " (policies/iam/tally-chargeback-cost-explorer.json; Cost Explorer is read from the management"
@@ -227,7 +240,9 @@ public final class CostExplorerSource implements CostSource {
             case "LimitExceededException" -> "Cost Explorer throttled the requests even after retries: retry later";
             default -> "check the request and retry";
         };
-        return new UserFacingException(ExitCode.USAGE, "Cost Explorer refused GetCostAndUsage for " + month + " ("
-                + code + ": " + detail + "): " + fix, e);
+        int exit = "DataUnavailableException".equals(code) || "BillExpirationException".equals(code)
+                ? ExitCode.USAGE : ExitCode.INCOMPLETE;
+        return new UserFacingException(exit, "Cost Explorer refused the report for " + month + ": "
+                + AwsFailure.describe(SERVICE, OPERATION, region, Optional.empty(), e) + ": " + fix, e);
     }
 }

@@ -196,7 +196,7 @@ class AthenaSourceTest {
 
         assertThatThrownBy(() -> source(FAST).load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
                 .isInstanceOfSatisfying(UserFacingException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE))
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
                 .hasMessageContaining("Athena query q-total (the total for 2025-03) failed: TABLE_NOT_FOUND")
                 .hasMessageContaining("No report was written");
         assertThat(wire.calls("GetQueryResults")).isZero();
@@ -211,7 +211,7 @@ class AthenaSourceTest {
 
         assertThatThrownBy(() -> source(FAST).load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
                 .isInstanceOfSatisfying(UserFacingException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE))
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
                 .hasMessageContaining("Athena query q-grouped (the grouped query for 2025-03) was cancelled: "
                         + "Query was cancelled by user");
     }
@@ -226,7 +226,7 @@ class AthenaSourceTest {
 
         assertThatThrownBy(() -> source(polling).load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
                 .isInstanceOfSatisfying(UserFacingException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE))
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
                 .hasMessageContaining("did not finish within 150 ms and was stopped (last state RUNNING)");
         assertThat(wire.calls("StopQueryExecution")).isEqualTo(1);
         assertThat(wire.calls("GetQueryResults")).isZero();
@@ -240,7 +240,7 @@ class AthenaSourceTest {
 
         assertThatThrownBy(() -> source(FAST).load(MarchBill.MARCH, CostMetric.AMORTIZED, List.of()))
                 .isInstanceOfSatisfying(UserFacingException.class,
-                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.PARTIAL_FAILURE))
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INCOMPLETE))
                 .hasMessageContaining("AccessDeniedException")
                 .hasMessageContaining("policies/iam/tally-chargeback-athena.json")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

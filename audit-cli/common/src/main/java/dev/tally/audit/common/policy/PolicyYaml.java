@@ -1,5 +1,6 @@
-package dev.tally.audit.scan.check;
+package dev.tally.audit.common.policy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -15,10 +16,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a policy YAML file into a tree and reads typed fields from it, collecting every problem with the file name
- * and the field's dotted path, so a user sees all their mistakes in one line rather than one per run.
+ * The one reader of Tally's policy YAML files (scan thresholds, the tag policy, chargeback rules, {@code tally.yaml}):
+ * parses a file into a tree and reads typed fields from it, collecting every problem with the file name and the
+ * field's dotted path, so a user sees all their mistakes in one line rather than one per run.
+ *
+ * <p>A missing, unreadable or malformed file is a usage error naming it ({@code ExitCode.USAGE}); a field problem is
+ * collected with {@link #problem} and they are all thrown together by {@link #throwIfProblems}.
  */
-final class PolicyYaml {
+public final class PolicyYaml {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String source;
@@ -29,7 +34,7 @@ final class PolicyYaml {
     }
 
     /** Parses a file; a missing, unreadable or malformed file is a usage error naming it. */
-    static Parsed read(Path file) {
+    public static Parsed read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());
         } catch (NoSuchFileException e) {
@@ -40,7 +45,7 @@ final class PolicyYaml {
     }
 
     /** Parses a bundled resource (the defaults shipped in the jar). */
-    static Parsed readResource(String resource) {
+    public static Parsed readResource(String resource) {
         try (InputStream in = PolicyYaml.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled policy " + resource + " is missing from the jar");
@@ -51,13 +56,19 @@ final class PolicyYaml {
         }
     }
 
-    private static Parsed parse(InputStream in, String source) {
+    /** Parses YAML text; {@code source} names it in messages. */
+    public static Parsed parse(InputStream in, String source) {
         JsonNode root;
         try {
             root = YAML.readTree(in);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String detail = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+                    : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw UserFacingException.usage(source + ": not valid YAML" + where + " (" + detail + ")");
         } catch (IOException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw UserFacingException.usage(source + ": not valid YAML (" + detail + ")");
+            throw UserFacingException.usage(source + ": cannot read it (" + e.getMessage() + ")");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = YAML.createObjectNode();
@@ -69,26 +80,43 @@ final class PolicyYaml {
     }
 
     /** A parsed file and its reader. */
-    record Parsed(PolicyYaml reader, JsonNode root) {
+    public record Parsed(PolicyYaml reader, JsonNode root) {
     }
 
-    String source() {
+    /** The file's name as messages show it (a path, or "bundled /resource"). */
+    public String source() {
         return source;
     }
 
-    void problem(String message) {
+    /** Records a problem already phrased with its field. */
+    public void problem(String message) {
         problems.add(message);
     }
 
+    /** Records a problem of one field: {@code "field: message"}. */
+    public void problem(String field, String message) {
+        problems.add(field + ": " + message);
+    }
+
+    /** True once any problem has been recorded. */
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
     /** Fails with every problem found, on one line, when there are any. */
-    void throwIfProblems() {
+    public void throwIfProblems() {
         if (!problems.isEmpty()) {
-            throw UserFacingException.usage(source + ": " + String.join("; ", problems));
+            throw failure();
         }
     }
 
+    /** The usage error listing every problem so far, on one line, after the file's name. */
+    public UserFacingException failure() {
+        return UserFacingException.usage(source + ": " + String.join("; ", problems));
+    }
+
     /** Reports fields of {@code node} not in {@code allowed}. */
-    void onlyFields(JsonNode node, String path, Set<String> allowed) {
+    public void onlyFields(JsonNode node, String path, Set<String> allowed) {
         if (node == null || !node.isObject()) {
             return;
         }
@@ -101,7 +129,7 @@ final class PolicyYaml {
     }
 
     /** The child mapping, or null when absent; a non-mapping is a problem. */
-    JsonNode section(JsonNode parent, String path, String name) {
+    public JsonNode section(JsonNode parent, String path, String name) {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -113,7 +141,21 @@ final class PolicyYaml {
         return node;
     }
 
-    double number(JsonNode parent, String path, String name, double fallback) {
+    /** A boolean field, or {@code fallback} when absent. */
+    public boolean bool(JsonNode parent, String path, String name, boolean fallback) {
+        JsonNode node = parent == null ? null : parent.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            problems.add(join(path, name) + " must be true or false");
+            return fallback;
+        }
+        return node.asBoolean();
+    }
+
+    /** A number field, or {@code fallback} when absent. */
+    public double number(JsonNode parent, String path, String name, double fallback) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return fallback;
@@ -125,7 +167,8 @@ final class PolicyYaml {
         return node.doubleValue();
     }
 
-    int integer(JsonNode parent, String path, String name, int fallback) {
+    /** A whole-number field, or {@code fallback} when absent. */
+    public int integer(JsonNode parent, String path, String name, int fallback) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return fallback;
@@ -137,7 +180,8 @@ final class PolicyYaml {
         return node.intValue();
     }
 
-    String text(JsonNode parent, String path, String name, String fallback) {
+    /** A single-value field as text, or {@code fallback} when absent. */
+    public String text(JsonNode parent, String path, String name, String fallback) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return fallback;
@@ -149,7 +193,8 @@ final class PolicyYaml {
         return node.asText();
     }
 
-    List<String> strings(JsonNode parent, String path, String name) {
+    /** A list of non-blank values (trimmed); empty when absent. */
+    public List<String> strings(JsonNode parent, String path, String name) {
         JsonNode node = parent == null ? null : parent.get(name);
         if (node == null || node.isNull()) {
             return List.of();
@@ -169,7 +214,8 @@ final class PolicyYaml {
         return values;
     }
 
-    static String join(String path, String name) {
+    /** {@code path.name}, or {@code name} at the top level. */
+    public static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 }
