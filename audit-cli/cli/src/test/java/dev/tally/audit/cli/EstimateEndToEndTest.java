@@ -132,6 +132,32 @@ class EstimateEndToEndTest {
     }
 
     @Test
+    @DisplayName("the GitHub Actions example's tally command parses with today's flags and writes the comment it posts")
+    void githubActionsExample() throws IOException {
+        JsonNode workflow = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(REPO.resolve("examples/github-actions/cost-estimate.yml").toFile());
+        String run = null;
+        String posted = null;
+        for (JsonNode step : workflow.path("jobs").path("estimate").path("steps")) {
+            String script = step.path("run").asText("");
+            if (script.contains("./tally estimate")) {
+                run = script.substring(script.indexOf("./tally estimate")).replace("\\\n", " ").lines().findFirst().orElseThrow();
+            }
+            if (script.contains("gh pr comment")) {
+                posted = script;
+            }
+        }
+        assertThat(run).isNotNull();
+        String[] args = run.replace("./tally ", "").replace("'", "").trim().split("\\s+");
+        CommandLine.ParseResult parsed = TallyCli.commandLine().parseArgs(args);
+        CommandLine.ParseResult estimate = parsed.subcommand();
+        assertThat(estimate.commandSpec().name()).isEqualTo("estimate");
+        assertThat(estimate.matchedOptionValue("--fail-above", "")).isEqualTo("10%");
+        assertThat(estimate.matchedOptionValue("--output-file", "")).isEqualTo("target/estimate.md");
+        assertThat(posted).contains("--body-file target/estimate.md");
+    }
+
+    @Test
     @DisplayName("bad input: one line naming the problem and the fix, exit 2, nothing on stdout")
     void badInput() throws IOException {
         Result missing = tally("estimate", dir.resolve("nope").toString());
