@@ -53,7 +53,7 @@ class EstimateEndToEndTest {
     @Test
     @DisplayName("the app's synthesis under the renewal profile: a table with the price table's date and the assumptions")
     void table() {
-        Result result = tally("estimate", APP, "--usage", "renewal", "--stack", "Production/Renewal");
+        Result result = tally("estimate", APP, "--usage", "renewal", "--stack", "Production/Renewal", "--region", "us-east-1");
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(result.out()).contains("Production/Renewal (tally-production-renewal, us-east-1)")
                 .contains("Prices: table of 2026-11-23").contains("Assumptions (renewal):")
@@ -93,14 +93,14 @@ class EstimateEndToEndTest {
         Path profile = file("worker.yaml", PROFILE);
         Path comment = dir.resolve("out/comment.md");
         Result failed = tally("estimate", head.toString(), "--base", base.toString(), "--usage", profile.toString(),
-                "--fail-above", "100", "-o", "markdown", "--output-file", comment.toString());
+                "--fail-above", "100", "-o", "markdown", "--output-file", comment.toString(), "--region", "us-east-1");
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FINDINGS);
         assertThat(failed.err()).contains("tally: wrote " + comment)
                 .contains("tally: monthly cost up $133.34, above --fail-above $100.00");
         assertThat(Files.readString(comment)).contains("## Cost estimate: +$133.34 per month (+98.53%)")
                 .contains("MemorySize: 1024 -> 2048");
         Result passed = tally("estimate", head.toString(), "--base", base.toString(), "--usage", profile.toString(),
-                "--fail-above", "150%");
+                "--fail-above", "150%", "--region", "us-east-1");
         assertThat(passed.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(passed.out()).contains("+$133.34").contains("because MemorySize: 1024 -> 2048");
     }
@@ -111,9 +111,9 @@ class EstimateEndToEndTest {
         Path head = file("head.template.json", BASE.formatted(1024));
         Path profile = file("worker.yaml", PROFILE);
         // $2.00 requests + 10M GB-s x $0.0000133334 = $133.33: $135.33.
-        assertThat(tally("estimate", head.toString(), "--usage", profile.toString(), "--fail-above", "135").exitCode())
+        assertThat(tally("estimate", head.toString(), "--usage", profile.toString(), "--fail-above", "135", "--region", "us-east-1").exitCode())
                 .isEqualTo(ExitCode.FINDINGS);
-        assertThat(tally("estimate", head.toString(), "--usage", profile.toString(), "--fail-above", "136").exitCode())
+        assertThat(tally("estimate", head.toString(), "--usage", profile.toString(), "--fail-above", "136", "--region", "us-east-1").exitCode())
                 .isEqualTo(ExitCode.OK);
     }
 
@@ -121,7 +121,7 @@ class EstimateEndToEndTest {
     @DisplayName("the renewal stack against the legacy fleet it replaced")
     void fleetComparison() throws Exception {
         Result result = tally("estimate", APP, "--usage", "renewal", "--stack", "Production/Renewal",
-                "--compare-fleet", "legacy-fleet", "-o", "json");
+                "--compare-fleet", "legacy-fleet", "-o", "json", "--region", "us-east-1");
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         JsonNode comparison = new ObjectMapper().readTree(result.out()).path("fleetComparison");
         // 12 x m5.xlarge x $0.192 x 730 h = 1,681.92 + 1,200 GB x $0.08 = 96.00; 2 x r5.2xlarge x $0.504 x 730 = 735.84
