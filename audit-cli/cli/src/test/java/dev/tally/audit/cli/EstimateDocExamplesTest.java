@@ -73,6 +73,17 @@ class EstimateDocExamplesTest {
     }
 
     @Test
+    @DisplayName("every priced type is documented in the page's table of what is priced")
+    void everyPricedTypeDocumented() throws IOException {
+        String page = Files.readString(REPO.resolve("docs/estimate.md"));
+        String table = page.substring(page.indexOf("## What is priced, and how"), page.indexOf("## Usage profiles"));
+        for (String type : dev.tally.audit.estimate.price.PricerCatalog.standard().pricedTypes()) {
+            String shortName = type.substring(type.lastIndexOf("::") + 2);
+            assertThat(table).as(type).containsAnyOf("`" + type + "`", "`" + shortName + "`", ", `" + shortName);
+        }
+    }
+
+    @Test
     @DisplayName("the figures quoted are the estimate's")
     void figures() throws IOException {
         String page = Files.readString(REPO.resolve("docs/estimate.md"));

@@ -48,11 +48,11 @@ public final class CloudAssemblyReader {
                     + "cloud assembly folder (default cdk.out)");
         }
         List<StackTemplate> stacks = new ArrayList<>();
-        readAssembly(source, "", stacks, 0);
+        readAssembly(source, stacks, 0);
         return new CloudAssembly(source, stacks);
     }
 
-    private static void readAssembly(Path dir, String prefix, List<StackTemplate> stacks, int depth) {
+    private static void readAssembly(Path dir, List<StackTemplate> stacks, int depth) {
         Path manifestFile = dir.resolve("manifest.json");
         if (!Files.isRegularFile(manifestFile)) {
             throw UserFacingException.usage(dir + ": not a cloud assembly (no manifest.json); run 'npx aws-cdk synth' "
@@ -73,8 +73,8 @@ public final class CloudAssemblyReader {
                     stacks.add(new StackTemplate(display, props.path("stackName").asText(artifact.getKey()),
                             region(value.path("environment").asText("")), readJson(templateFile)));
                 }
-                case "cdk:cloud-assembly" -> readAssembly(dir.resolve(props.path("directoryName").asText()),
-                        prefix + props.path("displayName").asText(artifact.getKey()) + "/", stacks, depth + 1);
+                case "cdk:cloud-assembly" -> readAssembly(dir.resolve(props.path("directoryName").asText()), stacks,
+                        depth + 1);
                 default -> {
                     // Asset manifests, the tree, feature-flag reports: nothing to price.
                 }
