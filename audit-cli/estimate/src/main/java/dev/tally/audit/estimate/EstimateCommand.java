@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "estimate", mixinStandardHelpOptions = true,
         description = {"Monthly cost of a synthesized CDK app (cdk.out) under a usage profile, before it is deployed.",
             "With --base OLD_CDK_OUT: the difference per stack and per resource; --fail-above makes it a CI gate.",
-            "Reads only files: no AWS account or credentials needed."})
+            "Reads only files: no AWS account or credentials needed. --region (else AWS_REGION or the --profile's "
+                + "region, else us-east-1) picks the prices of stacks without an explicit environment."})
 public final class EstimateCommand implements Callable<Integer> {
     /** Where {@code tally scan prices refresh} writes by default. */
     static final Path USER_PRICE_TABLE = Path.of(System.getProperty("user.home"), ".tally", "prices.json");
@@ -60,7 +61,7 @@ public final class EstimateCommand implements Callable<Integer> {
     Path base;
 
     @Option(names = "--fail-above", paramLabel = "DOLLARS|PERCENT",
-            description = "Exit 1 when the monthly increase over --base is above DOLLARS (250) or PERCENT (10%); "
+            description = "Exit 1 when the monthly increase over --base is above DOLLARS (250) or PERCENT (10%%); "
                     + "without --base, when the monthly total is above DOLLARS.")
     String failAbove;
 
