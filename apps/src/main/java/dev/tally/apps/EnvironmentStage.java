@@ -16,16 +16,33 @@ public final class EnvironmentStage extends Stage {
     /** Construct id of the renewal stack inside the stage. */
     public static final String RENEWAL_STACK_ID = "Renewal";
 
+    /** Construct id of the customer portal stack inside the stage. */
+    public static final String PORTAL_STACK_ID = "Portal";
+    /** Construct id of the EKS platform stack inside the stage. */
+    public static final String PLATFORM_STACK_ID = "Platform";
+
     private final RenewalStack renewal;
+    private final PortalStack portal;
+    private final PlatformStack platform;
 
     public EnvironmentStage(Construct scope, EnvironmentSizing sizing, AppSettings settings) {
         super(scope, sizing.stageId(), stageProps(settings));
+        AlarmSubscribers subscribers = AlarmSubscribers.from(key -> scope.getNode().tryGetContext(key), sizing);
         this.renewal = new RenewalStack(this, RENEWAL_STACK_ID, StackProps.builder()
                 .stackName(sizing.stackName("renewal"))
                 .description("Tally renewal pipeline (" + sizing.name() + ")")
                 .terminationProtection(sizing.production())
-                .build(), sizing, settings.functionsJar(),
-                AlarmSubscribers.from(key -> scope.getNode().tryGetContext(key), sizing));
+                .build(), sizing, settings.functionsJar(), subscribers);
+        this.portal = new PortalStack(this, PORTAL_STACK_ID, StackProps.builder()
+                .stackName(sizing.stackName("portal"))
+                .description("Tally customer portal (" + sizing.name() + ")")
+                .terminationProtection(sizing.production())
+                .build(), sizing, settings.functionsJar(), subscribers);
+        this.platform = new PlatformStack(this, PLATFORM_STACK_ID, StackProps.builder()
+                .stackName(sizing.stackName("platform"))
+                .description("Tally EKS platform (" + sizing.name() + ")")
+                .terminationProtection(sizing.production())
+                .build(), sizing);
         CostAllocationTags.applyTo(this, sizing, settings);
     }
 
@@ -39,5 +56,13 @@ public final class EnvironmentStage extends Stage {
 
     public RenewalStack getRenewal() {
         return renewal;
+    }
+
+    public PortalStack getPortal() {
+        return portal;
+    }
+
+    public PlatformStack getPlatform() {
+        return platform;
     }
 }

@@ -43,7 +43,7 @@ public final class LambdaEnvironment {
     if (value == null || value.isBlank()) {
       throw new IllegalStateException(
           "Environment variable " + name + " is not set: it must hold " + purpose
-              + " (the RenewalPipeline construct sets it).");
+              + " (the construct that deploys the function sets it).");
     }
     return value;
   }
