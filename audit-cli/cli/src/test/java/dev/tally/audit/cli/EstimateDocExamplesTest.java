@@ -88,7 +88,7 @@ class EstimateDocExamplesTest {
     void figures() throws IOException {
         String page = Files.readString(REPO.resolve("docs/estimate.md"));
         String readme = Files.readString(REPO.resolve("README.md"));
-        for (String figure : List.of("$222.76", "$467.40", "$389.09", "$2,593.76", "8.6%")) {
+        for (String figure : List.of("$222.76", "$407.63", "$310.36", "$2,593.76", "8.6%")) {
             assertThat(page).contains(figure);
             assertThat(readme).contains(figure);
         }
@@ -99,8 +99,8 @@ class EstimateDocExamplesTest {
         cli.execute(args("estimate " + FIXTURE + " --usage renewal --stack Production/Renewal --compare-fleet legacy-fleet --region us-east-1"));
         assertThat(out.toString()).contains("$222.76/mo").contains("fleet total").contains("$2,593.76")
                 .contains("8.6% of the fleet's cost").contains("$2,371.00");
-        for (String[] run : List.of(new String[] {"portal", "Production/Portal", "$467.40"},
-                new String[] {"eks", "Production/Platform", "$389.09"})) {
+        for (String[] run : List.of(new String[] {"portal", "Production/Portal", "$407.63"},
+                new String[] {"eks", "Production/Platform", "$310.36"})) {
             StringWriter o = new StringWriter();
             CommandLine c = TallyCli.commandLine();
             c.setOut(new PrintWriter(o, true));

@@ -67,6 +67,7 @@ public final class S3BucketPricer implements ResourcePricer {
             }
         }
         transitions.sort(Comparator.comparingInt(Transition::days));
+        transitions = transitionsTaken(context, transitions, inflow, objects);
         List<CostLine> lines = new ArrayList<>();
         if (transitions.isEmpty()) {
             double held = expiration > 0 ? inflow * expiration / 30.0 : stock + inflow;
@@ -94,6 +95,35 @@ public final class S3BucketPricer implements ResourcePricer {
             context.note("versioning on: noncurrent versions are not counted");
         }
         return lines;
+    }
+
+    /** Storage classes an object under 128 KB never moves to, whatever the rule's minimum-size setting. */
+    private static final java.util.Set<String> SMALL_OBJECTS_STAY = java.util.Set.of("STANDARD_IA", "ONEZONE_IA",
+            "GLACIER_IR", "INTELLIGENT_TIERING");
+
+    /**
+     * The transitions the average object takes. S3 does not transition objects under 128 KB: to any class with
+     * {@code TransitionDefaultMinimumObjectSize: all_storage_classes_128K} (the default since September 2024), to the
+     * IA classes, Glacier IR and Intelligent-Tiering with {@code varies_by_storage_class}. The average object is
+     * the month's new GB over its new objects; without an object count every transition is taken.
+     */
+    private static List<Transition> transitionsTaken(PricingContext context, List<Transition> transitions,
+            double inflowGb, double objects) {
+        if (transitions.isEmpty() || objects <= 0) {
+            return transitions;
+        }
+        double averageKb = inflowGb * 1024 * 1024 / objects;
+        if (averageKb >= 128) {
+            return transitions;
+        }
+        boolean allClasses = context.resource().text("LifecycleConfiguration.TransitionDefaultMinimumObjectSize",
+                "all_storage_classes_128K").equals("all_storage_classes_128K");
+        List<Transition> taken = transitions.stream()
+                .filter(t -> !allClasses && !SMALL_OBJECTS_STAY.contains(t.storageClass())).toList();
+        transitions.stream().filter(t -> !taken.contains(t)).forEach(t -> context.note("the average object ("
+                + Math.round(averageKb) + " KB) is under the 128 KB minimum transition size: it stays put instead of "
+                + "moving to " + t.storageClass() + " at " + t.days() + " days"));
+        return taken;
     }
 
     private static CostLine storage(PricingContext context, String storageClass, double gb) {

@@ -35,6 +35,22 @@ class StoragePricersTest {
     }
 
     @Test
+    @DisplayName("objects under 128 KB do not transition (S3's default minimum size): the archive stays in STANDARD")
+    void smallObjectsStay() {
+        // 40,000 documents of about 50 KB = 2 GB a month (average 52 KB < 128 KB): no transition to GLACIER_IR.
+        // STANDARD: the 80 GB archive + 2 GB this month = 82 GB x $0.023 = 1.886; PUT 40 x $0.005 = 0.20. $2.09.
+        ResourceCost bucket = resource(DOCUMENTS, """
+                name: t
+                resources:
+                  - {type: AWS::S3::Bucket, match: Documents, usage: {newGbPerMonth: 2, newObjectsPerMonth: 40000, storedGb: 80}}
+                """, "Documents");
+        assertThat(line(bucket, "storage STANDARD")).isEqualByComparingTo("1.89");
+        assertThat(bucket.lines()).noneMatch(l -> l.item().contains("GLACIER_IR"));
+        assertThat(bucket.monthlyUsd()).isEqualByComparingTo("2.09");
+        assertThat(bucket.notes()).anyMatch(n -> n.contains("(52 KB) is under the 128 KB minimum transition size"));
+    }
+
+    @Test
     @DisplayName("two transitions and an expiration: each class holds the inflow for its days")
     void twoTransitionsAndExpiration() {
         // 30 GB/month. STANDARD [0,30): 30 GB x 0.023 = 0.69; STANDARD_IA [30,90): 60 GB x 0.0125 = 0.75;
