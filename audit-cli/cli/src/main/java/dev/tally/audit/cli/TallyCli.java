@@ -2,6 +2,7 @@ package dev.tally.audit.cli;
 
 import dev.tally.audit.chargeback.ChargebackCommand;
 import dev.tally.audit.common.cli.CliErrorHandling;
+import dev.tally.audit.estimate.EstimateCommand;
 import dev.tally.audit.scan.ScanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Command;
 @Command(name = "tally",
         mixinStandardHelpOptions = true,
         versionProvider = TallyVersion.class,
-        description = "Finds AWS waste and exposure, prices it, and produces the monthly chargeback report.",
-        subcommands = {ScanCommand.class, ChargebackCommand.class, CompletionCommand.class,
+        description = "Finds AWS waste and exposure, prices it, produces the monthly chargeback report, and estimates what a "
+                + "CDK app will cost a month before it is deployed.",
+        subcommands = {ScanCommand.class, ChargebackCommand.class, EstimateCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class TallyCli implements Runnable {
 
@@ -25,7 +27,7 @@ public final class TallyCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: try 'tally scan', 'tally chargeback' or 'tally --help'");
+                "Missing subcommand: try 'tally scan', 'tally chargeback', 'tally estimate' or 'tally --help'");
     }
 
     /** Builds the command line with Tally's error handling and exit codes on every subcommand. */

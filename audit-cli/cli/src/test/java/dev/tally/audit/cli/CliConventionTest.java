@@ -40,9 +40,9 @@ class CliConventionTest {
     }
 
     @Test
-    @DisplayName("the report commands are scan and chargeback (a new one joins the check above by being added)")
+    @DisplayName("the report commands are scan, chargeback and estimate (a new one joins the check above by being added)")
     void reportCommandsAreKnown() {
-        assertThat(reportCommands()).contains("scan", "chargeback");
+        assertThat(reportCommands()).contains("scan", "chargeback", "estimate");
     }
 
     @Test

@@ -227,7 +227,7 @@ class ChargebackConventionsTest {
             CommandResult result = run("--month", "2026-10", "--cur", "x");
             assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
             assertThat(result.err()).isEqualTo("tally: " + dir.resolve("tally.yaml") + ": unknown field 'rulez' "
-                    + "(valid: rules, tag-policy, thresholds)" + System.lineSeparator());
+                    + "(valid: rules, tag-policy, thresholds, usage)" + System.lineSeparator());
         }
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOption {
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Project file naming the rules, tag policy and thresholds (default: the tally.yaml in this "
+            description = "Project file naming the rules, tag policy, thresholds and usage profile (default: the tally.yaml in this "
                     + "folder or the nearest one above it; none: the bundled defaults).")
     Path config;
 

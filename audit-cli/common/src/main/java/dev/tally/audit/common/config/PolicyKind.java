@@ -7,7 +7,9 @@ public enum PolicyKind {
     /** Required cost-allocation tags ({@code tally scan}'s untagged check). */
     TAG_POLICY("tag-policy", "--tag-policy", "tag policy"),
     /** Idle and orphan thresholds ({@code tally scan}). */
-    THRESHOLDS("thresholds", "--thresholds", "thresholds");
+    THRESHOLDS("thresholds", "--thresholds", "thresholds"),
+    /** The usage profile a monthly estimate assumes ({@code tally estimate}). */
+    USAGE("usage", "--usage", "usage profile");
 
     private final String configField;
     private final String flag;

@@ -19,6 +19,7 @@ import java.util.Optional;
  * rules: policies/chargeback/rules.yaml        # tally chargeback
  * tag-policy: policies/tag-policy.yaml         # tally scan (untagged)
  * thresholds: policies/audit/thresholds.yaml   # tally scan (idle-ec2, orphaned-lb)
+ * usage: policies/usage/renewal.yaml           # tally estimate
  * </pre>
  *
  * <p>Every field is optional; an unknown field, a blank value or a file that does not exist is an error naming

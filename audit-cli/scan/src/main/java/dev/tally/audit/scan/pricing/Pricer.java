@@ -53,6 +53,7 @@ public final class Pricer {
             case EC2_INSTANCE_HOUR -> "EC2 on-demand";
             case LOAD_BALANCER_HOUR -> "load balancer hourly";
             case LOAD_BALANCER_CAPACITY_UNIT_HOUR -> "capacity unit";
+            default -> kind.name();
         };
     }
 
