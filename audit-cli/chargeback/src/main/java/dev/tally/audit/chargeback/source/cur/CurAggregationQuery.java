@@ -81,15 +81,7 @@ public record CurAggregationQuery(SqlDialect dialect, String relation, YearMonth
     /** The month's ungrouped total, currency check and invoice state: reconciliation's independent answer. */
     @Override
     public String totalSql() {
-        return "SELECT\n"
-                + "  SUM(\n    " + costSql() + ") AS total,\n"
-                + "  COUNT(*) AS line_items,\n"
-                + "  COUNT(DISTINCT " + CURRENCY + ") AS currencies,\n"
-                + "  MIN(" + CURRENCY + ") AS currency,\n"
-                + "  MAX(" + CURRENCY + ") AS other_currency,\n"
-                + "  SUM(CASE WHEN COALESCE(" + INVOICE_ID + ", '') = '' THEN 1 ELSE 0 END) AS uninvoiced_line_items\n"
-                + "FROM " + relation + "\n"
-                + "WHERE " + monthPredicate();
+        return MonthQuery.totalSql("\n    " + costSql(), CURRENCY, INVOICE_ID, relation, monthPredicate());
     }
 
     String costSql() {

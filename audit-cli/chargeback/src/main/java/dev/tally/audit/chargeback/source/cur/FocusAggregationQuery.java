@@ -51,15 +51,7 @@ public record FocusAggregationQuery(String relation, YearMonth month, CostMetric
 
     @Override
     public String totalSql() {
-        return "SELECT\n"
-                + "  SUM(" + costSql() + ") AS total,\n"
-                + "  COUNT(*) AS line_items,\n"
-                + "  COUNT(DISTINCT " + CURRENCY + ") AS currencies,\n"
-                + "  MIN(" + CURRENCY + ") AS currency,\n"
-                + "  MAX(" + CURRENCY + ") AS other_currency,\n"
-                + "  SUM(CASE WHEN COALESCE(" + INVOICE_ID + ", '') = '' THEN 1 ELSE 0 END) AS uninvoiced_line_items\n"
-                + "FROM " + relation + "\n"
-                + "WHERE " + monthPredicate();
+        return MonthQuery.totalSql(costSql(), CURRENCY, INVOICE_ID, relation, monthPredicate());
     }
 
     private String costSql() {

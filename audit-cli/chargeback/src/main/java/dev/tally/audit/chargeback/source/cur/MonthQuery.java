@@ -16,4 +16,26 @@ public interface MonthQuery {
 
     /** The tag keys grouped by, in output order. */
     List<CurTag> tags();
+
+    /**
+     * The total's columns, written once for every schema: the summed cost, the line item count, the currency check
+     * and the number of line items without an invoice.
+     *
+     * @param cost      the SQL of one line item's cost (placed verbatim inside {@code SUM(...)})
+     * @param currency  the schema's currency column
+     * @param invoiceId the schema's invoice id column
+     * @param relation  what the query reads
+     * @param where     the month's predicate
+     */
+    static String totalSql(String cost, String currency, String invoiceId, String relation, String where) {
+        return "SELECT\n"
+                + "  SUM(" + cost + ") AS total,\n"
+                + "  COUNT(*) AS line_items,\n"
+                + "  COUNT(DISTINCT " + currency + ") AS currencies,\n"
+                + "  MIN(" + currency + ") AS currency,\n"
+                + "  MAX(" + currency + ") AS other_currency,\n"
+                + "  SUM(CASE WHEN COALESCE(" + invoiceId + ", '') = '' THEN 1 ELSE 0 END) AS uninvoiced_line_items\n"
+                + "FROM " + relation + "\n"
+                + "WHERE " + where;
+    }
 }
